@@ -1,0 +1,40 @@
+#pragma once
+// Turns a message body into a command (issue 2 item 8). Pure functions, fuzzed.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dialoog::commands {
+
+/// A parsed command. `name` is lowercased ASCII; `rest` is the text after the name with
+/// surrounding whitespace trimmed (quotes kept), `args` the same text split into words with
+/// quotes ("…", '…', “…”, ‘…’) removed.
+struct ParsedCommand {
+    char prefix = '!';
+    std::string name;
+    std::string rest;
+    std::vector<std::string> args;
+};
+
+/// Removes a rich-reply fallback: leading lines starting with "> " (or ">" alone) and the
+/// blank line after them (spec "Rich replies", fallbacks). Other text is returned unchanged.
+std::string strip_reply_fallback(std::string_view body);
+
+/// Parses `body` (already stripped of the reply fallback) as a command: a prefix `!` or `/`,
+/// then a name of letters, digits, '-' or '_' ending at whitespace or the end of the text
+/// (a word boundary: "!helpme" is the command "helpme", "!help," is no command).
+/// Returns nullopt when the body is not a command.
+std::optional<ParsedCommand> parse_command(std::string_view body);
+
+/// Splits on whitespace, keeping quoted runs together. An unclosed quote runs to the end.
+std::vector<std::string> tokenize_args(std::string_view text);
+
+/// Levenshtein distance on bytes, capped: returns `cap + 1` as soon as it is exceeded.
+int edit_distance(std::string_view a, std::string_view b, int cap = 3);
+
+/// Trims ASCII whitespace (and NBSP) at both ends.
+std::string_view trim(std::string_view s);
+
+}  // namespace dialoog::commands

@@ -1,0 +1,19 @@
+#include "commands/context.hpp"
+
+namespace dialoog::commands {
+
+protocol::Relation reply_relation(const protocol::Event& ev) {
+    protocol::Relation rel;
+    rel.in_reply_to = ev.event_id;
+    if (auto root = ev.thread_root()) {
+        rel.thread_root = *root;
+        rel.is_falling_back = false;
+    }
+    return rel;
+}
+
+void EventContext::reply(std::string_view markdown, const std::vector<std::string>& mentions) {
+    fx.notice(room.room_id, markdown, reply_relation(event), mentions);
+}
+
+}  // namespace dialoog::commands

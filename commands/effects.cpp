@@ -1,0 +1,129 @@
+#include "commands/effects.hpp"
+
+#include "commands/markdown.hpp"
+#include "common/keyed_hash.hpp"
+#include "storage/outbox.hpp"
+
+namespace dialoog::commands {
+
+namespace {
+std::string render(std::string_view md) { return markdown_to_html(md); }
+}  // namespace
+
+Effects::Effects(storage::Database& db, const Clock& clock, std::string key, std::string cause)
+    : db_(db), clock_(clock), cause_(std::move(cause)) {
+    // The hash keeps event ids out of txn_ids (and out of the outbox), while staying stable.
+    prefix_ = "d" + hmac_hex(key, cause_, 10);
+}
+
+std::string Effects::next_txn_id() { return prefix_ + "." + std::to_string(seq_++); }
+
+std::string Effects::notice(std::string_view room_id, std::string_view markdown,
+                            const protocol::Relation& rel,
+                            const std::vector<std::string>& mentions, std::int64_t not_before,
+                            bool purge_after_send) {
+    auto parts = protocol::split_markdown(markdown, protocol::kMaxEventBytes, &render);
+    std::string first;
+    storage::Outbox outbox(db_);
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        // Only the first part answers the command and mentions people; the rest continue it.
+        protocol::Relation r = rel;
+        if (i > 0) {
+            r.in_reply_to.reset();
+            if (r.thread_root) r.is_falling_back = true;
+        }
+        auto content =
+            protocol::make_message(parts[i], render(parts[i]), i == 0 ? mentions : std::vector<std::string>{}, r);
+        storage::OutboxItem item;
+        item.kind = storage::OutboxKind::Send;
+        item.room_id = std::string(room_id);
+        item.event_type = "m.room.message";
+        item.txn_id = next_txn_id();
+        item.content = content.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        item.not_before = not_before;
+        item.purge_after_send = purge_after_send;
+        outbox.enqueue(item, to_epoch_ms(clock_.now()));
+        if (i == 0) first = item.txn_id;
+    }
+    return first;
+}
+
+std::string Effects::send_raw(std::string_view room_id, std::string_view event_type,
+                              const nlohmann::json& content, std::int64_t not_before,
+                              bool purge_after_send) {
+    storage::OutboxItem item;
+    item.kind = storage::OutboxKind::Send;
+    item.room_id = std::string(room_id);
+    item.event_type = std::string(event_type);
+    item.txn_id = next_txn_id();
+    item.content = content.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    item.not_before = not_before;
+    item.purge_after_send = purge_after_send;
+    storage::Outbox(db_).enqueue(item, to_epoch_ms(clock_.now()));
+    return item.txn_id;
+}
+
+std::string Effects::dm(std::string_view user_id, std::string_view markdown,
+                        std::int64_t not_before, bool purge_after_send,
+                        const std::vector<std::string>& mentions) {
+    auto parts = protocol::split_markdown(markdown, protocol::kMaxEventBytes, &render);
+    std::string first;
+    storage::Outbox outbox(db_);
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        auto content = protocol::make_message(parts[i], render(parts[i]), i == 0 ? mentions : std::vector<std::string>{}, {});
+        storage::OutboxItem item;
+        item.kind = storage::OutboxKind::Dm;
+        item.target_user = std::string(user_id);
+        item.event_type = "m.room.message";
+        item.txn_id = next_txn_id();
+        item.content = content.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        item.not_before = not_before;
+        item.purge_after_send = purge_after_send;
+        outbox.enqueue(item, to_epoch_ms(clock_.now()));
+        if (i == 0) first = item.txn_id;
+    }
+    return first;
+}
+
+void Effects::redact(std::string_view room_id, std::string_view event_id,
+                     std::string_view reason) {
+    storage::OutboxItem item;
+    item.kind = storage::OutboxKind::Redact;
+    item.room_id = std::string(room_id);
+    item.txn_id = next_txn_id();
+    nlohmann::json c = {{"event_id", event_id}};
+    if (!reason.empty()) c["reason"] = reason;
+    item.content = c.dump();
+    item.purge_after_send = true;  // the row names an event id; no reason to keep it
+    storage::Outbox(db_).enqueue(item, to_epoch_ms(clock_.now()));
+}
+
+void Effects::join(std::string_view room_id) {
+    storage::OutboxItem item;
+    item.kind = storage::OutboxKind::Join;
+    item.room_id = std::string(room_id);
+    item.txn_id = next_txn_id();
+    storage::Outbox(db_).enqueue(item, to_epoch_ms(clock_.now()));
+}
+
+void Effects::leave(std::string_view room_id, std::string_view reason) {
+    storage::OutboxItem item;
+    item.kind = storage::OutboxKind::Leave;
+    item.room_id = std::string(room_id);
+    item.txn_id = next_txn_id();
+    nlohmann::json c = nlohmann::json::object();
+    if (!reason.empty()) c["reason"] = reason;
+    item.content = c.dump();
+    storage::Outbox(db_).enqueue(item, to_epoch_ms(clock_.now()));
+}
+
+void Effects::account_data(std::string_view type, const nlohmann::json& content) {
+    storage::OutboxItem item;
+    item.kind = storage::OutboxKind::AccountData;
+    item.event_type = std::string(type);
+    item.txn_id = next_txn_id();
+    item.content = content.dump();
+    storage::Outbox(db_).enqueue(item, to_epoch_ms(clock_.now()));
+}
+
+}  // namespace dialoog::commands

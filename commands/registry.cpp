@@ -1,0 +1,45 @@
+#include "commands/registry.hpp"
+
+#include <stdexcept>
+
+#include "commands/command_parser.hpp"
+
+namespace dialoog::commands {
+
+void Registry::add(CommandSpec spec) {
+    auto owned = std::make_unique<CommandSpec>(std::move(spec));
+    const CommandSpec* p = owned.get();
+    std::vector<std::string> names = {p->name};
+    names.insert(names.end(), p->aliases.begin(), p->aliases.end());
+    for (const auto& n : names)
+        if (by_name_.count(n)) throw std::logic_error("command name registered twice: " + n);
+    for (const auto& n : names) by_name_[n] = p;
+    specs_.push_back(std::move(owned));
+}
+
+const CommandSpec* Registry::find(std::string_view name) const {
+    auto it = by_name_.find(name);
+    return it == by_name_.end() ? nullptr : it->second;
+}
+
+std::vector<const CommandSpec*> Registry::all() const {
+    std::vector<const CommandSpec*> out;
+    for (const auto& s : specs_) out.push_back(s.get());
+    return out;
+}
+
+std::optional<std::string> Registry::suggest(std::string_view unknown) const {
+    int best = 3;
+    std::optional<std::string> out;
+    for (const auto& [name, spec] : by_name_) {
+        if (!spec->listed) continue;
+        int d = edit_distance(unknown, name, 2);
+        if (d < best) {
+            best = d;
+            out = spec->name == name ? name : name;
+        }
+    }
+    return best <= 2 ? out : std::nullopt;
+}
+
+}  // namespace dialoog::commands

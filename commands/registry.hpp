@@ -1,0 +1,54 @@
+#pragma once
+// The command registry (style: D++): commands registered by name with metadata, not a switch.
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "commands/roles.hpp"
+
+namespace dialoog::commands {
+
+struct CommandContext;
+
+/// Where a command may be used.
+enum class Where { Anywhere, TeamRoom, Dm };
+
+/// One command. `name` is the Dutch name; `aliases` start with the English one. The three
+/// keys name catalogue texts: a one-line summary, the usage line, and examples.
+struct CommandSpec {
+    std::string name;
+    std::vector<std::string> aliases;
+    std::string feature;  // "core", "casus", ...
+    Role min_role = Role::Member;
+    Where where = Where::Anywhere;
+    std::string summary_key;
+    std::string usage_key;
+    std::string examples_key;
+    /// Shown in !help only when true (e.g. ja/nee dialogue words are not).
+    bool listed = true;
+    std::function<void(CommandContext&)> handler;
+};
+
+class Registry {
+public:
+    /// Registers a command. Throws std::logic_error when a name or alias is taken (a
+    /// programming error caught by the tests).
+    void add(CommandSpec spec);
+    /// Finds by name or alias (lowercase).
+    const CommandSpec* find(std::string_view name) const;
+    /// Every command, in registration order.
+    std::vector<const CommandSpec*> all() const;
+    /// The closest name or alias within edit distance 2 of `unknown`, if any.
+    std::optional<std::string> suggest(std::string_view unknown) const;
+
+private:
+    std::vector<std::unique_ptr<CommandSpec>> specs_;
+    std::map<std::string, const CommandSpec*, std::less<>> by_name_;
+};
+
+}  // namespace dialoog::commands

@@ -1,0 +1,93 @@
+#include <gtest/gtest.h>
+
+#include "commands/command_parser.hpp"
+
+using namespace dialoog::commands;
+
+TEST(CommandParser, BangAndSlashPrefixes) {
+    auto a = parse_command("!ping");
+    ASSERT_TRUE(a);
+    EXPECT_EQ(a->name, "ping");
+    EXPECT_EQ(a->prefix, '!');
+    auto b = parse_command("/ping");
+    ASSERT_TRUE(b);
+    EXPECT_EQ(b->name, "ping");
+    EXPECT_EQ(b->prefix, '/');
+}
+
+TEST(CommandParser, NameIsCaseInsensitive) {
+    auto a = parse_command("!HeLP casus");
+    ASSERT_TRUE(a);
+    EXPECT_EQ(a->name, "help");
+    EXPECT_EQ(a->rest, "casus");
+}
+
+TEST(CommandParser, WordBoundary) {
+    auto a = parse_command("!helpme");
+    ASSERT_TRUE(a);
+    EXPECT_EQ(a->name, "helpme");  // a different (unknown) command, not !help
+    EXPECT_FALSE(parse_command("!help,"));
+    EXPECT_FALSE(parse_command("!ping!"));
+}
+
+TEST(CommandParser, NotCommands) {
+    EXPECT_FALSE(parse_command(""));
+    EXPECT_FALSE(parse_command("!"));
+    EXPECT_FALSE(parse_command("! ping"));
+    EXPECT_FALSE(parse_command("!!!"));
+    EXPECT_FALSE(parse_command("/2"));
+    EXPECT_FALSE(parse_command("ping"));
+    EXPECT_FALSE(parse_command("hallo !ping"));
+    EXPECT_FALSE(parse_command("!pïng"));
+}
+
+TEST(CommandParser, LeadingWhitespaceAndArgs) {
+    auto a = parse_command("  !casus   plan morgen 14:00  ");
+    ASSERT_TRUE(a);
+    EXPECT_EQ(a->name, "casus");
+    EXPECT_EQ(a->rest, "plan morgen 14:00");
+    ASSERT_EQ(a->args.size(), 3u);
+    EXPECT_EQ(a->args[2], "14:00");
+}
+
+TEST(CommandParser, QuotedArguments) {
+    auto t = tokenize_args("plan morgen \"De casus van Jan\" 'twee woorden' “slim” ‘enkel’");
+    ASSERT_EQ(t.size(), 6u);
+    EXPECT_EQ(t[2], "De casus van Jan");
+    EXPECT_EQ(t[3], "twee woorden");
+    EXPECT_EQ(t[4], "slim");
+    EXPECT_EQ(t[5], "enkel");
+    auto u = tokenize_args("\"niet gesloten");
+    ASSERT_EQ(u.size(), 1u);
+    EXPECT_EQ(u[0], "niet gesloten");
+    auto v = tokenize_args("zo'n dag");
+    ASSERT_EQ(v.size(), 2u);
+    EXPECT_EQ(v[0], "zo'n");
+}
+
+TEST(CommandParser, UnicodeArgumentsKeptIntact) {
+    auto a = parse_command("!les Cliënt wil zelf regie; één gesprek ‘telt’");
+    ASSERT_TRUE(a);
+    EXPECT_EQ(a->rest, "Cliënt wil zelf regie; één gesprek ‘telt’");
+}
+
+TEST(ReplyFallback, StripsQuotedLinesAndBlankLine) {
+    EXPECT_EQ(strip_reply_fallback("> <@a:hs> hallo\n> tweede\n\n!ping"), "!ping");
+    EXPECT_EQ(strip_reply_fallback("> <@a:hs> !ping\n\nbedankt"), "bedankt");
+    EXPECT_EQ(strip_reply_fallback("!ping"), "!ping");
+    EXPECT_EQ(strip_reply_fallback("> alleen citaat"), "");
+    // A quote that is not at the start is content, not a fallback.
+    EXPECT_EQ(strip_reply_fallback("tekst\n> citaat"), "tekst\n> citaat");
+}
+
+TEST(ReplyFallback, QuotedCommandIsNotRun) {
+    auto body = strip_reply_fallback("> <@a:hs> !ping\n\nDank je");
+    EXPECT_FALSE(parse_command(body));
+}
+
+TEST(EditDistance, Basics) {
+    EXPECT_EQ(edit_distance("casus", "casus"), 0);
+    EXPECT_EQ(edit_distance("cassus", "casus"), 1);
+    EXPECT_EQ(edit_distance("hlep", "help"), 2);
+    EXPECT_GT(edit_distance("overzicht", "ping", 2), 2);
+}
