@@ -1,0 +1,100 @@
+#include "bot/tools/status.hpp"
+
+#include <sqlite3.h>
+
+#include <iostream>
+
+#include "storage/database.hpp"
+#include "storage/jobs.hpp"
+#include "storage/kv_store.hpp"
+#include "storage/migrations.hpp"
+#include "storage/outbox.hpp"
+#include "storage/rooms.hpp"
+
+namespace dialoog::tools {
+
+namespace {
+std::string iso_utc(std::int64_t ms) {
+    std::time_t t = ms / 1000;
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+}  // namespace
+
+int print_status(const config::Config& cfg, std::ostream& out) {
+    try {
+        storage::Database db(cfg.storage);
+        storage::migrate_core(db);
+        storage::KvStore kv(db);
+        out << "database: " << cfg.storage << "\n";
+        auto last = kv.get("last_sync_ms");
+        out << "last sync: " << (last ? iso_utc(std::stoll(*last)) : std::string("never")) << "\n";
+        out << "sync position saved: " << (kv.get("next_batch") ? "yes" : "no") << "\n";
+        out << "\nrooms:\n";
+        for (const auto& r : storage::Rooms(db).all()) {
+            const auto* team = cfg.team_for_room(r.room_id);
+            out << "  " << r.room_id << "  " << r.membership << (r.encrypted ? "  encrypted" : "")
+                << (r.is_direct ? "  direct" : "") << (team ? "  team: " + team->name : "")
+                << "\n";
+        }
+        out << "\nteams:\n";
+        for (const auto& t : cfg.teams) {
+            auto row = storage::Rooms(db).get(t.room);
+            out << "  " << t.name << "  room " << t.room << "  "
+                << (row ? row->membership : std::string("not joined")) << "  leaders "
+                << t.leaders.size() << "  " << t.language << " " << t.timezone << "\n";
+        }
+        storage::Outbox outbox(db);
+        auto c = outbox.counts();
+        out << "\noutbox: " << c.pending << " pending, " << c.failed << " failed, " << c.sent
+            << " sent (kept 24 h)\n";
+        for (const auto& f : outbox.failed_rows(20))
+            out << "  failed #" << f.id << " " << storage::to_string(f.kind) << " "
+                << f.room_id.value_or(f.target_user.value_or("")) << " created "
+                << iso_utc(f.created_at) << " attempts " << f.attempts << "\n";
+        out << "\nnext scheduled jobs:\n";
+        for (const auto& j : storage::Jobs(db).upcoming(10))
+            out << "  " << iso_utc(j.due_at) << "  " << j.kind << "  " << j.key << "\n";
+        return 0;
+    } catch (const std::exception& e) {
+        std::cerr << "cannot read the database: " << e.what() << "\n";
+        return 1;
+    }
+}
+
+int backup_database(const std::string& db_path, const std::string& out_path) {
+    try {
+        storage::Database src(db_path);
+        sqlite3* dst = nullptr;
+        if (sqlite3_open(out_path.c_str(), &dst) != SQLITE_OK) {
+            std::cerr << "cannot open " << out_path << ": " << sqlite3_errmsg(dst) << "\n";
+            sqlite3_close(dst);
+            return 1;
+        }
+        sqlite3_backup* b = sqlite3_backup_init(dst, "main", src.handle(), "main");
+        if (!b) {
+            std::cerr << "backup failed: " << sqlite3_errmsg(dst) << "\n";
+            sqlite3_close(dst);
+            return 1;
+        }
+        int rc;
+        // Copy in steps so a running bot is blocked only briefly.
+        while ((rc = sqlite3_backup_step(b, 256)) == SQLITE_OK || rc == SQLITE_BUSY ||
+               rc == SQLITE_LOCKED)
+            sqlite3_sleep(10);
+        sqlite3_backup_finish(b);
+        bool ok = rc == SQLITE_DONE;
+        if (!ok) std::cerr << "backup failed: " << sqlite3_errstr(rc) << "\n";
+        sqlite3_close(dst);
+        if (ok) std::cout << "backup written to " << out_path << "\n";
+        return ok ? 0 : 1;
+    } catch (const std::exception& e) {
+        std::cerr << "backup failed: " << e.what() << "\n";
+        return 1;
+    }
+}
+
+}  // namespace dialoog::tools

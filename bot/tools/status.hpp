@@ -1,0 +1,27 @@
+#pragma once
+// Offline commands that read the database or run one pure component: --status, backup, and the
+// feature tools (parse-when, scrub, nudge-check, digest, inbreng-export).
+
+#include <iosfwd>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "bot/config/config.hpp"
+#include "bot/net/bot.hpp"
+
+namespace dialoog::tools {
+
+/// Prints rooms, teams, outbox (pending, failed rows), next jobs and the last sync time.
+/// Returns the process exit code.
+int print_status(const config::Config& cfg, std::ostream& out);
+
+/// SQLite online backup of `db_path` into `out_path` (overwritten). Exit code 0 or 1.
+int backup_database(const std::string& db_path, const std::string& out_path);
+
+/// Adds the feature subcommands to `app`; `config_path` receives their --config.
+void register_subcommands(CLI::App& app, net::BotParts& parts, std::string& config_path);
+/// Runs the chosen feature subcommand. Returns the exit code.
+int run_subcommand(const std::string& name, net::BotParts& parts, const std::string& config_path);
+
+}  // namespace dialoog::tools
