@@ -134,7 +134,8 @@ struct Guards {
 
     // "..., maar we kunnen wel X": the speaker is already looking for the yes.
     NudgeRegex contrast = NudgeRegex::compile_builtin(
-        R"(\b(?:maar|but|however|alleen)\b\s+(?:[\w'-]+\s+){0,6}?(?:wel|toch|alsnog|gelukt|)"
+        R"(\b(?:maar|but|however|alleen)\b\s+(?:[\w'-]+\s+){0,6}?(?:wel|toch|alsnog|gelukt|best|)"
+        R"(proberen|try|trying|)"
         R"(geregeld|managed|worked\s+out|(?:we|you|i|they)(?:'ll|\s+(?:can(?!'|not)|could|might|)"
         R"(will|did)))\b)");
 
@@ -156,7 +157,7 @@ struct Guards {
     NudgeRegex door_verb = NudgeRegex::compile_builtin(kDoorVerbs);
 
     NudgeRegex money_match = NudgeRegex::compile_builtin(
-        R"(\b(?:geld|budget|money|funds|funding|middelen|resources|recht|duur|expensive|)"
+        R"(\b(?:geld|budget|money|funds|funding|middelen|resources|duur|expensive|)"
         R"(afford)\b)");
     // "Ze heeft geen geld voor de bus": a fact about the client, not a refusal.
     NudgeRegex possessor = NudgeRegex::compile_builtin(
@@ -262,7 +263,8 @@ std::string_view veto_reason(const MatchSite& site) {
     if (g.permission_match.matches(match) && g.third_party.matches(segment)) {
         return "third_party_rule";
     }
-    if (!g.rule_words.matches(text)) {
+    // Agenda and tool words only matter when nothing in the sentence is about granting.
+    if (!g.rule_words.matches(text) && !g.door_verb.matches(match)) {
         if (g.schedule.matches(text)) return "schedule";
         if (g.tech.matches(text)) return "tech";
     }

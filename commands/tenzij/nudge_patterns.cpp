@@ -50,6 +50,8 @@ const std::string kNlNounLead =
 const std::string kNlTailBlock =
     R"((?!\s+(?:dat\b|kloppen\b|missen\b|ontbreken\b|wachten\b|geloven\b|klagen\b|)"
     R"(op\s*$|stuk\b|kapot\b|mis\b|anders\s+(?:dan|of)\b|beter\b|(?:[\w']+\s+)?genoeg\b|)"
+    // "dat kan zo niet langer": indignation on the client's behalf
+    R"((?:meer\s+)?zo\s*(?:$|[,;:!]|langer|doorgaan)|langer\b|)"
     R"((?:[\w'-]+\s+){0,2}?zijn\b|)"
     R"((?:(?!)" +
     kNlNounLead +
@@ -140,7 +142,7 @@ std::vector<NudgePattern> NudgeDetector::default_patterns() {
         R"(niet\s+(?:(?!(?:me|mij)\b)[\w'-]+\s+){0,2}?lukken\b)"
         R"(|\b(?:dat|dit|het|zoiets)\s+(?:lukt|gaat)\s+)" +
             kNlAdv +
-            R"(niet(?=\s*$|\s*[,;:!-]|\s+(?:want|omdat|met|binnen|zomaar|hoor|helaas|zo)\b))"
+            R"(niet(?=\s*$|\s*[,;:!-]|\s+(?:want|omdat|met|binnen|zomaar|hoor|helaas)\b))"
             R"(|\b(?:dat|dit|het|zoiets)\s+lukt\s+)" +
             kNlAdv +
             R"(niet\s+om\b)"
@@ -148,12 +150,19 @@ std::vector<NudgePattern> NudgeDetector::default_patterns() {
             R"(|\bwordt\s+(?:'?m|hem|em)\s+(?:[\w']+\s+)?niet\b)"
             R"(|\bgaat\s+(?:[\w']+\s+)?niet\s+gebeuren\b)"
             R"(|\bgaat\s+er\s+niet\s+komen\b|\bkomt\s+er\s+niet(?!\s+van\b)\b)");
-    add("nl.zit_er_niet_in", R"(\bzit\s+er\s+(?:[\w'-]+\s+){0,3}?niet\s+in\b)");
+    add("nl.zit_er_niet_in",
+        R"(\bzit\s+er\s+(?:[\w'-]+\s+){0,3}?niet\s+in\b)"
+        // what the organisation bought decides what clients get (institutional bias)
+        R"(|\b(?:zit|zitten|staat|staan)\s+(?:[\w'-]+\s+)?niet\s+in\s+(?:ons|onze|het|de)\s+)"
+        R"((?:[\w-]+\s+)?(?:pakket|aanbod|budget|regeling|begroting|contract|inkoop|beleid)\b)"
+        R"(|\b(?:niet|geen)\s+(?:[\w-]+\s+)?(?:ingekocht|gecontracteerd)\b)");
     // "dat gaat niet door", "dat wordt niks", "vergeet het maar"
     add("nl.gaat_niet_door",
         R"(\b)" + kNlThing + R"(\s+gaat\s+)" + kNlAdv + R"(niet\s+door\b)" +
             R"(|\b(?:dat|dit|het|zoiets)\s+wordt\s+(?:hem\s+|'?m\s+|dus\s+)?(?:niks|niets)\b)" +
-            R"(|\bvergeet\s+(?:het|dat)\s+(?:nou\s+|dan\s+)?maar\b)");
+            R"(|\bvergeet\s+(?:het|dat)\s+(?:nou\s+|dan\s+)?maar\b)"
+            R"(|\bkrijg(?:en)?\s+(?:je|we|jij|u)\s+(?:er|dat|het|dit)\s+(?:[\w'-]+\s+)?)"
+            R"((?:nooit|niet)\s+door(?:heen)?\b)");
     // "de regels staan dat niet toe", "de bijzondere bijstand vergoedt dat niet"
     add("nl.regels_staan_niet_toe",
         R"(\b(?:staan|staat|laat|laten)\s+)" + kNlThing + R"(\s+)" + kNlAdv + R"(niet\s+toe\b)" +
@@ -168,6 +177,7 @@ std::vector<NudgePattern> NudgeDetector::default_patterns() {
     add("nl.niet_mogelijk",
         R"(\bniet\s+(?:(?:meer|echt|zomaar|helaas|wettelijk|juridisch|financieel|gewoon|)"
         R"(dit\s+jaar)\s+)?(?:mogelijk|haalbaar|uitvoerbaar)\b)"
+        R"((?!\s+om\s+(?:alles|iedereen|te\s+(?:zeggen|voorspellen|weten)|dat\s+te)\b))"
         R"(|\b(?:dat|dit|zoiets)\s+is\s+)" +
             kNlAdv + R"(onmogelijk\b)");
     // "Ik ben bang dat dat niet kan", "Ik denk niet dat dat mag".
@@ -188,7 +198,8 @@ std::vector<NudgePattern> NudgeDetector::default_patterns() {
         R"(|\bniet\s+(?:echt\s+|helemaal\s+)?de\s+bedoeling\b(?!\s+(?:dat|om)\b))");
     add("nl.buiten_regels",
         R"(\bbuiten\s+(?:de|het|ons|onze|deze|die|alle)\s+(?:[\w-]+\s+){0,2}?)" + kNlRule +
-            R"(\b|\bvall?(?:t|en)\s+(?:[\w'-]+\s+){0,2}?niet\s+(?:onder|binnen)\s+)"
+            R"(\b|\b(?:vall?(?:t|en)\s+(?:[\w'-]+\s+){0,2}?|en\s+|maar\s+|dus\s+|^)niet\s+)"
+            R"((?:onder|binnen)\s+)"
             R"((?:de|het|ons|onze|deze|die)\s+(?:[\w-]+\s+){0,2}?)" +
             kNlRule + R"(\b)");
     add("nl.past_niet_binnen",
@@ -204,10 +215,14 @@ std::vector<NudgePattern> NudgeDetector::default_patterns() {
         R"(\b(regels|regel|beleid|afspraak|wet|nee|protocol)\s+(?:is|zijn)\s+\1\b)"
         R"(|\bzo\s+(?:zijn|luiden)\s+(?:nu\s+eenmaal\s+|nou\s+eenmaal\s+)?de\s+regels\b)"
         R"(|\bzo\s+is\s+(?:nu\s+eenmaal\s+|nou\s+eenmaal\s+)?het\s+beleid\b)"
-        R"(|\bhet\s+antwoord\s+is\s+nee\b)");
+        R"(|\bhet\s+antwoord\s+is\s+nee\b)"
+        // a closing "dus nee" / "nee, echt niet" / "absoluut niet" as the whole answer
+        R"(|\bdus\s+(?:het\s+antwoord\s+is\s+)?nee\s*$)"
+        R"(|^nee\W+(?:echt|absoluut|zeker|gewoon)\s+niet\s*$|^absoluut\s+niet\s*$)");
     add("nl.geen_budget",
         R"(\bgeen\s+(?:[\w-]+\s+)?(?:budget|geld|middelen|financiering|dekking|potje)\b)"
-        R"((?!\s*(?:probleem|issue|punt|zorgen|nodig|mee\s+gemoeid|voor\s+nodig)\b))"
+        R"((?!\s*(?:probleem|issue|punt|zorgen|nodig|mee\s+gemoeid|voor\s+nodig|)"
+        R"((?:is|was)\s+geen)\b))"
         R"(|\b(?:het\s+)?(?:budget|geld|potje)\s+(?:is|zijn)\s+(?:[\w-]+\s+)?)"
         R"((?:op|leeg|uitgeput|besteed|vergeven|overschreden|ontoereikend)\b)"
         R"(|\b(?:dat|dit|die|het|zoiets)\s+(?:is|wordt|zijn)\s+(?:[\w-]+\s+){0,2}?te\s+duur\b)"
@@ -219,13 +234,14 @@ std::vector<NudgePattern> NudgeDetector::default_patterns() {
         R"(|\bmak(?:en|en\s+we|en\s+wij|e\s+ik)\s+(?:[\w'-]+\s+){0,2}?geen\s+uitzondering(?:en)?\b)"
         R"(|\bgeen\s+uitzondering(?:en)?\s+(?:maken|voor|mogelijk|meer)\b)"
         R"(|^geen\s+uitzondering(?:en)?$)"
-        R"(|\b(?:is|zijn)\s+(?:[\w-]+\s+)?uitgesloten\b)"
+        R"(|\b(?:is|zijn)\s+(?:[\w-]+\s+)?uitgesloten\b|^(?:nee\W+)?uitgesloten\s*$)"
         R"(|\bniet\s+aan\s+de\s+orde\b)"
         R"(|\bniet\s+(?:[\w-]+\s+)?iets\s+(?:wat|dat)\s+(?:we|wij|ik)\s+(?:[\w-]+\s+)?)"
         R"((?:kunnen|kan|doen|doe|mogen|willen|gaan)\b)");
     add("nl.wij_doen_dat_niet",
         R"(\b(?:doen|doe|vergoeden|vergoed|betalen|betaal|financieren|honoreren|bekostigen|)"
-        R"(verstrekken|regelen|leveren|accepteren|steunen|beginnen|begin|maken)\s+(?:we|wij|ik)\s+)"
+        R"(verstrekken|regelen|leveren|accepteren|steunen|beginnen|begin|maken|bieden)\s+)"
+        R"((?:we|wij|ik)\s+)"
         R"((?:[\w'-]+\s+){0,2}?niet\b(?!\s+(?:vaak|altijd|genoeg|meer\s+zo|snel|alleen|mee)\b))"
         R"(|\bzo\s+(?:werkt\s+het|doen\s+we\s+(?:dat|het|dingen))\s+(?:hier\s+)?niet\b)"
         R"(|\b(?:kennen|ken)\s+(?:we|wij|ik)\s+(?:[\w'-]+\s+)?niet\s+toe\b)");
@@ -301,6 +317,9 @@ std::vector<NudgePattern> NudgeDetector::default_patterns() {
         R"(we\s+(?:can|could|will)|that\s+will\s+be|that\s+would\s+be)\s+(?:[\w-]+\s+)?)"
         R"((?:possible|allowed|permitted|an\s+option|feasible|doable|approve|fund|pay|)"
         R"(do\s+that|happen)\b)");
+    add("en.breaks_the_rules",
+        R"(\b(?:would|will|'d|that|this|it)\s+(?:be\s+)?(?:break|breaks|breaking|bend|bending)\s+)"
+        R"((?:the|our)\s+(?:rules|policy|law)\b)");
     add("en.rules_are_rules", R"(\b(rules?|policy|the\s+law)\s+(?:is|are)\s+\1\b)"
                               R"(|\b(?:those|these)\s+are\s+the\s+rules\b)"
                               R"(|\bthat'?s\s+(?:just\s+)?the\s+(?:rule|policy|rules)\b)");
@@ -314,7 +333,7 @@ std::vector<NudgePattern> NudgeDetector::default_patterns() {
         R"(|\bnot\s+(?:\w+\s+)?how\s+(?:we|it|things)\s+(?:do|does|work|works|go)\b)"
         R"(|\bnot\s+something\s+(?:we|i)\s+(?:can|could|will|would|do)\b)"
         R"(|\bno\s+can\s+do\b|\b(?:policy|the\s+rules?|the\s+law|regulations?)\s+says?\s+no\b)"
-        R"(|\bthe\s+rules\s+are\s+(?:very\s+)?clear\b)");
+        R"(|\bthe\s+rules\s+are\s+(?:very\s+)?clear\b|\bso\s+(?:the\s+answer\s+is\s+)?no\s*$)");
     add("en.rules_dont_allow",
         R"(\b(?:rules?|policy|policies|regulations?|law|budget|guidelines?|protocol|scheme|)"
         R"(regime)\s+(?:don'?t|doesn'?t|do\s+not|does\s+not|won'?t|will\s+not)\s+)"
