@@ -1,0 +1,188 @@
+#include "scrubber.hpp"
+
+#include <algorithm>
+#include <istream>
+#include <ostream>
+#include <utility>
+
+#include "scrubber_candidate.hpp"
+#include "scrubber_patterns.hpp"
+#include "scrubber_text.hpp"
+#include "scrubber_wordlist.hpp"
+#include "scrubber_words.hpp"
+
+namespace dialoog::inbreng {
+
+std::string_view placeholder(PiiType type) noexcept {
+    switch (type) {
+        case PiiType::Naam:
+            return "[NAAM]";
+        case PiiType::Bsn:
+            return "[BSN]";
+        case PiiType::Iban:
+            return "[IBAN]";
+        case PiiType::Telefoon:
+            return "[TELEFOON]";
+        case PiiType::Email:
+            return "[EMAIL]";
+        case PiiType::Postcode:
+            return "[POSTCODE]";
+        case PiiType::Adres:
+            return "[ADRES]";
+        case PiiType::Plaats:
+            return "[PLAATS]";
+        case PiiType::Datum:
+            return "[DATUM]";
+        case PiiType::Leeftijd:
+            return "[LEEFTIJD]";
+        case PiiType::Nummer:
+            return "[NUMMER]";
+        case PiiType::Url:
+            return "[URL]";
+    }
+    return "[?]";
+}
+
+struct Scrubber::Impl {
+    detail::WordList dictionary;
+    detail::KeepWords keep;
+    bool has_dictionary = false;
+};
+
+Scrubber::Scrubber() : Scrubber(Options{}) {}
+
+Scrubber::Scrubber(Options options) {
+    auto impl = std::make_unique<Impl>();
+    impl->has_dictionary = impl->dictionary.load(options.dictionary_path);
+    for (std::string& word : options.keep_words) {
+        std::string nfc = detail::to_nfc(word);
+        if (nfc.empty()) continue;
+        std::string lower;
+        detail::to_lower(nfc, lower);
+        if (lower == nfc) impl->keep.lower.push_back(lower);
+        impl->keep.exact.push_back(std::move(nfc));
+    }
+    for (auto* list : {&impl->keep.exact, &impl->keep.lower}) {
+        std::sort(list->begin(), list->end());
+        list->erase(std::unique(list->begin(), list->end()), list->end());
+    }
+    impl_ = std::move(impl);
+}
+
+Scrubber::~Scrubber() = default;
+Scrubber::Scrubber(Scrubber&&) noexcept = default;
+Scrubber& Scrubber::operator=(Scrubber&&) noexcept = default;
+
+bool Scrubber::has_dictionary() const noexcept {
+    return impl_ && impl_->has_dictionary;
+}
+
+namespace {
+
+// Finds the items of one segment (offsets relative to it).
+void find_in_segment(std::string_view text, const detail::WordList& dictionary,
+                     const detail::KeepWords& keep, std::vector<Finding>& findings,
+                     std::size_t offset) {
+    std::vector<detail::Candidate> candidates;
+    detail::find_emails(text, candidates);
+    detail::find_urls(text, candidates);
+    detail::find_ibans(text, candidates);
+    detail::find_phones(text, candidates);
+    detail::find_digit_strings(text, candidates);
+    detail::find_postcodes(text, candidates);
+    detail::find_numeric_dates(text, candidates);
+    const std::vector<detail::Token> tokens = detail::tokenize(text);
+    const std::vector<detail::Candidate> structured = candidates;
+    detail::find_word_items(text, tokens, dictionary, keep, structured, candidates);
+
+    // Merge overlapping candidates: the union is replaced (nothing half-hidden), named by the
+    // longest member; priority breaks ties (a BSN beats the [NUMMER] for the same digits).
+    std::sort(candidates.begin(), candidates.end(),
+              [](const detail::Candidate& a, const detail::Candidate& b) {
+                  return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+              });
+    const std::size_t first_new = findings.size();
+    std::size_t i = 0;
+    while (i < candidates.size()) {
+        std::size_t begin = candidates[i].begin;
+        std::size_t end = candidates[i].end;
+        const detail::Candidate* best = &candidates[i];
+        std::size_t j = i + 1;
+        while (j < candidates.size() && candidates[j].begin < end) {
+            const auto& c = candidates[j];
+            end = std::max(end, c.end);
+            const std::size_t len = c.end - c.begin;
+            const std::size_t best_len = best->end - best->begin;
+            if (len > best_len || (len == best_len && c.priority > best->priority)) best = &c;
+            ++j;
+        }
+        // Never cut a UTF-8 sequence: widen to code point boundaries.
+        while (begin > 0 && (static_cast<unsigned char>(text[begin]) & 0xC0) == 0x80) --begin;
+        while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+        if (findings.size() > first_new && begin + offset < findings.back().end) {
+            findings.back().end = std::max(findings.back().end, end + offset);
+        } else {
+            findings.push_back({best->type, begin + offset, end + offset});
+        }
+        i = j;
+    }
+}
+
+// Segments of about this size, cut after a line break, keep the working set in cache. No rule
+// looks across a line break, so cutting there changes no result.
+constexpr std::size_t kSegmentBytes = 32 * 1024;
+
+}  // namespace
+
+std::vector<Finding> Scrubber::find(std::string_view text) const {
+    static const Impl kMovedFrom;  // a moved-from Scrubber still works, without dictionary
+    const Impl& impl = impl_ ? *impl_ : kMovedFrom;
+    std::vector<Finding> findings;
+    std::size_t begin = 0;
+    while (begin < text.size()) {
+        std::size_t end = text.size();
+        if (end - begin > kSegmentBytes) {
+            const std::size_t nl = text.rfind('\n', begin + kSegmentBytes);
+            if (nl != std::string_view::npos && nl >= begin) {
+                end = nl + 1;
+            } else {
+                const std::size_t next = text.find('\n', begin + kSegmentBytes);
+                end = next == std::string_view::npos ? text.size() : next + 1;
+            }
+        }
+        find_in_segment(text.substr(begin, end - begin), impl.dictionary, impl.keep, findings,
+                        begin);
+        begin = end;
+    }
+    return findings;
+}
+
+ScrubResult Scrubber::scrub(std::string_view utf8_text) const {
+    ScrubResult result;
+    const std::string text = detail::to_nfc(utf8_text);
+    const std::vector<Finding> findings = find(text);
+    result.text.reserve(text.size());
+    std::size_t pos = 0;
+    for (const Finding& f : findings) {
+        result.text.append(text, pos, f.begin - pos);
+        result.text.append(placeholder(f.type));
+        ++result.counts[f.type];
+        pos = f.end;
+    }
+    result.text.append(text, pos, std::string::npos);
+    return result;
+}
+
+std::string normalize_nfc(std::string_view utf8_text) {
+    return detail::to_nfc(utf8_text);
+}
+
+void scrub_stream(const Scrubber& scrubber, std::istream& in, std::ostream& out) {
+    std::string line;
+    while (std::getline(in, line)) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        out << scrubber.scrub(line).text << '\n';
+    }
+}
+
+}  // namespace dialoog::inbreng
