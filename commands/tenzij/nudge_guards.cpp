@@ -119,6 +119,11 @@ struct Guards {
         R"(\b(?:ik|we|wij|i)\s+(?:[\w'-]+\s+){0,2}?)" + kReportVerbs + R"(\b|\b)" + kReportVerbs +
         R"(\s+(?:ik|we|wij|i)\b|\bvolgens\s+(?:mij|ons)\b)");
 
+    // Attribution after the words: "Dat is niet mogelijk, zei de vorige consulent".
+    NudgeRegex attribution = NudgeRegex::compile_builtin(
+        R"(^\W*(?:[\w'-]+\s+){0,2}?(?:zei|zegt|schreef|vertelde|meldde|aldus|said|says|wrote|)"
+        R"(told)\b(?!\s+(?:ik|we|wij|i)\b))");
+
     // Past narration: "Vorig jaar was er geen budget", "Eerst dacht ik dat het niet kon".
     NudgeRegex past = NudgeRegex::compile_builtin(
         R"(\b(?:vroeger|destijds|vorig\s+jaar|vorige\s+(?:keer|week|maand)|toen|was|waren|kon|)"
@@ -243,7 +248,8 @@ std::string_view veto_reason(const MatchSite& site) {
     if (g.conditional.matches(seg_prefix) || g.indirect_question.matches(sentence_prefix)) {
         return "conditional";
     }
-    if (g.reported.matches(sentence_prefix) && !g.first_person_report.matches(sentence_prefix)) {
+    if ((g.reported.matches(sentence_prefix) && !g.first_person_report.matches(sentence_prefix)) ||
+        g.attribution.matches(sentence_suffix)) {
         return "reported_speech";
     }
     if (g.past.matches(seg_prefix) || g.past_suffix.matches(seg_suffix)) return "past";

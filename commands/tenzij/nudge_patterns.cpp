@@ -205,7 +205,7 @@ std::vector<NudgePattern> NudgeDetector::default_patterns() {
     add("nl.past_niet_binnen",
         R"(\bpast\s+(?:[\w'-]+\s+){0,3}?niet\s+(?:[\w'-]+\s+)?(?:binnen|in)\s+)"
         R"((?:de|het|ons|onze|deze|die)\s+(?:[\w-]+\s+){0,2}?(?:)" +
-            kNlRule + R"(|systeem|plaatje)\b)");
+            kNlRule + R"(|systeem|plaatje|werkwijze|aanbod|pakket)\b)");
     add("nl.in_strijd_met",
         R"(\b(?:in\s+strijd\s+met|strijdig\s+met|tegen|)"
         R"(niet\s+(?:conform|volgens|in\s+lijn\s+met))\s+(?:de|het|ons|onze|alle)\s+)"
@@ -227,6 +227,7 @@ std::vector<NudgePattern> NudgeDetector::default_patterns() {
         R"((?:op|leeg|uitgeput|besteed|vergeven|overschreden|ontoereikend)\b)"
         R"(|\b(?:dat|dit|die|het|zoiets)\s+(?:is|wordt|zijn)\s+(?:[\w-]+\s+){0,2}?te\s+duur\b)"
         R"(|\bkost\s+(?:[\w-]+\s+)?te\s+veel\b|^(?:(?:veel|echt|gewoon|nee)\W+)*te\s+duur\b)"
+        R"(|\b(?:daar|hier)(?:voor)?\s+is\s+(?:[\w-]+\s+){0,3}?geen\s+ruimte\b)"
         R"(|\bgeen\s+ruimte\s+(?:meer\s+)?(?:in|binnen|op)\s+(?:de|het)\s+)"
         R"((?:budget|begroting|formatie)\b)");
     add("nl.geen_optie",
