@@ -67,7 +67,8 @@ class Scrubber {
     /// Uses the default Options. Never throws for a missing dictionary.
     Scrubber();
     /// Loads the dictionary once. Throws only std::bad_alloc; an unreadable dictionary degrades
-    /// gracefully (has_dictionary() == false, every capitalised non-keep word counts as a name).
+    /// gracefully (has_dictionary() == false; then every capitalised non-keep word inside a
+    /// sentence counts as a name).
     explicit Scrubber(Options options);
     ~Scrubber();
     Scrubber(Scrubber&&) noexcept;
@@ -79,8 +80,8 @@ class Scrubber {
     bool has_dictionary() const noexcept;
 
     /// Finds the items to replace in text that is already NFC (see normalize_nfc). Findings are
-    /// sorted by begin and do not overlap. Invalid UTF-8 is tolerated (bytes are never split
-    /// inside a finding's neighbours). Thread-safe.
+    /// sorted by begin, do not overlap and start and end on code point boundaries. Invalid
+    /// UTF-8 bytes are tolerated (treated as U+FFFD). Thread-safe.
     std::vector<Finding> find(std::string_view nfc_text) const;
 
     /// Normalises utf8_text to NFC (invalid UTF-8 bytes become U+FFFD), then replaces every found

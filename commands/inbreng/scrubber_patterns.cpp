@@ -587,12 +587,14 @@ void find_postcodes(std::string_view s, std::vector<Candidate>& out) {
         if (!ok && upper) {
             ok = std::find(kUnits.begin(), kUnits.end(), pair) == kUnits.end();
         }
-        if (!ok && lower) {
-            // "1071xy Amsterdam", "1234 ab Utrecht": lowercase only before a capitalised place
+        if (!ok && lower && std::find(kUnits.begin(), kUnits.end(), pair) == kUnits.end()) {
+            // Lowercase only before a capitalised place ("1071xy Amsterdam", "1234 ab Utrecht"),
+            // or after the comma of an address line ("Kerkstraat 12, 1234 ab amsterdam").
             std::size_t k = j + 2;
             if (k < s.size() && s[k] == ' ') ++k;
-            ok = k > j + 2 && k < s.size() && is_upper(cp_at(s, k)) &&
-                 std::find(kUnits.begin(), kUnits.end(), pair) == kUnits.end();
+            const bool place_after = k > j + 2 && k < s.size() && is_letter(cp_at(s, k));
+            ok = (place_after && is_upper(cp_at(s, k))) ||
+                 (place_after && i >= 2 && s[i - 1] == ' ' && s[i - 2] == ',');
         }
         if (!ok) continue;
         out.push_back({i, j + 2, PiiType::Postcode, kPriorityPostcode});

@@ -151,33 +151,39 @@ std::vector<FlagEntry> build_flag_table() {
         {"dossier",    "klant",   "zaak",  "cliënt", "client",     "relatie",  "registratie",
          "referentie", "lid",     "pas",   "polis",  "personeels", "debiteur", "contract",
          "aanvraag",   "factuur", "order", "bsn",    "sofi",       "v"});
-    add(kCaseKey, {"kenmerk", "referentie", "kenteken", "bsn", "iban", "sofi", "dossiernr",
-                   "klantnr", "zaaknr", "registratienr", "referentienr", "cliëntnr", "clientnr",
-                   "relatienr", "polisnr", "lidnr", "pasnr", "ref", "kenm"});
+    add(kCaseKey,
+        {"kenmerk",   "referentie",    "kenteken",     "bsn",         "iban",     "sofi",
+         "dossiernr", "dossier",       "zaak",         "registratie", "aanvraag", "klantnr",
+         "zaaknr",    "registratienr", "referentienr", "cliëntnr",    "clientnr", "relatienr",
+         "polisnr",   "lidnr",         "pasnr",        "ref",         "kenm"});
     add(kCaseFiller, {"is", "was", "luidt", "nr", "nummer", "no", "van", "het", "de",
                       "nummer:", "met", "onder", "op"});
     add(kInterfix,
         {"van", "de", "der", "den", "ter", "ten", "te",  "het",   "'t",  "in",  "op", "von",
          "vom", "zu", "da",  "di",  "du",  "des", "del", "della", "dos", "das", "do", "le",
          "la",  "el", "al",  "bin", "ben", "ibn", "abu", "ait",   "bou", "d'",  "y",  "e"});
-    add(kStop, {"de",     "het",   "een",      "en",       "of",      "als",     "door",    "na",
-                "voor",   "met",   "van",      "in",       "op",      "te",      "ter",     "ten",
-                "der",    "den",   "om",       "aan",      "bij",     "tot",     "uit",     "naar",
-                "over",   "onder", "tegen",    "zonder",   "samen",   "maar",    "dus",     "want",
-                "ook",    "nog",   "niet",     "wel",      "dan",     "toen",    "nu",      "dat",
-                "die",    "dit",   "deze",     "wat",      "wie",     "hoe",     "waar",    "wij",
-                "we",     "ze",    "zij",      "hij",      "ik",      "je",      "jij",     "u",
-                "hun",    "haar",  "zijn",     "mijn",     "ons",     "onze",    "jullie",  "let",
-                "to",     "the",   "a",        "an",       "and",     "or",      "is",      "was",
-                "enter",  "start", "ja",       "nee",      "oké",     "ok",      "hallo",   "hoi",
-                "dag",    "beste", "geachte",  "lieve",    "groet",   "groeten", "bedankt", "dank",
-                "alle",   "alles", "iedereen", "niemand",  "iemand",  "men",     "er",      "hier",
-                "daar",   "toch",  "zo",       "al",       "elke",    "ieder",   "geen",    "meer",
-                "veel",   "soms",  "vaak",     "nooit",    "altijd",  "echter",  "ook",     "eerst",
-                "daarna", "later", "sinds",    "tijdens",  "volgens", "vanaf",   "via",     "tip",
-                "info",   "noot",  "vraag",    "antwoord", "cliënt",  "client",  "week",    "maand",
-                "jaar",   "dag",   "vandaag",  "gisteren", "morgen",  "eén",     "vgl",     "zie",
-                "bijv",   "nb",    "ps"});
+    add(kStop,
+        {"de",       "het",   "een",      "en",       "of",      "als",     "door",    "na",
+         "voor",     "met",   "van",      "in",       "op",      "te",      "ter",     "ten",
+         "der",      "den",   "om",       "aan",      "bij",     "tot",     "uit",     "naar",
+         "over",     "onder", "tegen",    "zonder",   "samen",   "maar",    "dus",     "want",
+         "ook",      "nog",   "niet",     "wel",      "dan",     "toen",    "nu",      "dat",
+         "die",      "dit",   "deze",     "wat",      "wie",     "hoe",     "waar",    "wij",
+         "we",       "ze",    "zij",      "hij",      "ik",      "je",      "jij",     "u",
+         "hun",      "haar",  "zijn",     "mijn",     "ons",     "onze",    "jullie",  "let",
+         "to",       "the",   "a",        "an",       "and",     "or",      "is",      "was",
+         "enter",    "start", "ja",       "nee",      "oké",     "ok",      "hallo",   "hoi",
+         "dag",      "beste", "geachte",  "lieve",    "groet",   "groeten", "bedankt", "dank",
+         "alle",     "alles", "iedereen", "niemand",  "iemand",  "men",     "er",      "hier",
+         "daar",     "toch",  "zo",       "al",       "elke",    "ieder",   "geen",    "meer",
+         "veel",     "soms",  "vaak",     "nooit",    "altijd",  "echter",  "ook",     "eerst",
+         "daarna",   "later", "sinds",    "tijdens",  "volgens", "vanaf",   "via",     "tip",
+         "info",     "noot",  "vraag",    "antwoord", "cliënt",  "client",  "week",    "maand",
+         "jaar",     "dag",   "vandaag",  "gisteren", "morgen",  "eén",     "vgl",     "zie",
+         "bijv",     "nb",    "ps",       "mbv",      "ivm",     "mbt",     "tav",     "oa",
+         "dwz",      "evt",   "zgn",      "ipv",      "nvt",     "btw",     "ff",      "idd",
+         "oke",      "okee",  "thx",      "aub",      "svp",     "mvg",     "gr",      "grt",
+         "groetjes", "hey",   "hee",      "hoi"});
     add(kBeVerb, {"is", "ben", "bent", "was", "werd", "wordt", "word", "zijn", "waren", "worden",
                   "blijkt", "bleek", "lijkt", "leek", "wezen", "geworden"});
     add(kDurationBefore,
@@ -248,10 +254,13 @@ std::vector<FlagEntry> build_flag_table() {
                  "verjaardag", "verjaart", "born", "dob", "geboorte", "jarige"});
     add(kPostbus, {"postbus", "antwoordnummer"});
     add(kAmbiguousName,
-        {"bas",  "roos",  "mark", "jan",  "kees", "piet", "sem",   "mila",  "sara",  "eva",
-         "iris", "fleur", "bram", "dirk", "hans", "els",  "joke",  "mies",  "riet",  "wim",
-         "lies", "rik",   "bo",   "puck", "jade", "bob",  "rob",   "peter", "frank", "klaas",
-         "mart", "ria",   "aart", "jet",  "lot",  "kim",  "amber", "adam"});
+        {"bas",     "roos",    "mark",   "jan",     "kees",    "piet",     "sem",      "mila",
+         "sara",    "eva",     "iris",   "fleur",   "bram",    "dirk",     "hans",     "els",
+         "joke",    "mies",    "riet",   "wim",     "lies",    "rik",      "bo",       "puck",
+         "jade",    "bob",     "rob",    "peter",   "frank",   "klaas",    "mart",     "ria",
+         "aart",    "jet",     "lot",    "kim",     "amber",   "adam",     "bakker",   "visser",
+         "smit",    "mulder",  "dekker", "brouwer", "koster",  "schouten", "molenaar", "kuiper",
+         "kuipers", "huisman", "prins",  "jansen",  "janssen", "peters",   "hendriks", "dijkstra"});
     add(kPronoun, {"hij", "zij", "ze", "ik", "u", "jij", "je", "men"});
     add(kMonth, {"januari", "jan",       "februari", "feb",     "maart",    "mrt",   "april",
                  "apr",     "mei",       "juni",     "jun",     "juli",     "jul",   "augustus",
@@ -478,12 +487,12 @@ class WordScanner {
         return true;
     }
     // Does a (possibly capitalised) interfix chain starting at k lead to a name part?
-    std::size_t interfix_chain_end(std::size_t k) {
+    std::size_t interfix_chain_end(std::size_t k, bool lenient = true) {
         std::size_t j = k;
         for (int steps = 0; steps < 3 && is_word(j) && has(j, kInterfix); ++steps) {
             const std::size_t n = next_spaced_word(j);
             if (n == kNone) return kNone;
-            if (name_part(n) && !has(n, kInterfix)) return n;
+            if (name_part(n) && !has(n, kInterfix) && (lenient || looks_like_name(n))) return n;
             j = n;
         }
         return kNone;
@@ -657,7 +666,7 @@ class WordScanner {
     // A keep-word followed by common words: "Wajongerscasussen", "UWV'ers", "Wmo-loket".
     bool keep_compound(std::string_view w) const {
         std::string rest;
-        for (std::size_t len = 2; len + 3 <= w.size() && len <= 24; ++len) {
+        for (std::size_t len = 2; len < w.size() && len <= 24; ++len) {
             const std::string_view head = w.substr(0, len);
             if (!is_keep(head)) continue;
             std::string_view tail = w.substr(len);
@@ -669,7 +678,10 @@ class WordScanner {
             }
             to_lower(tail, rest);
             if (rest.empty() || common(rest) || decomposable(rest)) return true;
-            if (rest == "er" || rest == "ers" || rest == "ers-") return true;
+            // plurals and person forms of a keep-word: "Jobcoaches", "Wajongers", "UWV'ers"
+            if (rest == "er" || rest == "ers" || rest == "es" || rest == "en" || rest == "s" ||
+                rest == "'s" || rest == "'ers")
+                return true;
         }
         return false;
     }
@@ -713,12 +725,12 @@ class WordScanner {
                 continue;
             }
             if (has(n, kInterfix)) {
-                const std::size_t e = interfix_chain_end(n);
+                const std::size_t e = interfix_chain_end(n, false);
                 if (e == kNone) break;
                 last = e;
                 continue;
             }
-            if (name_part(n) && !t_[n].all_upper) {
+            if (name_part(n) && !t_[n].all_upper && looks_like_name(n)) {
                 last = n;
                 continue;
             }
@@ -968,6 +980,13 @@ class WordScanner {
         bool street = false;
         bool capital = false;
         std::size_t j = k - 2;
+        // "Kerkstraat nr. 12", "Kerkstraat nummer 12"
+        if (is_punct(j, '.') && j >= 3 && is_word(j - 1) && lower(j - 1) == "nr" &&
+            is_inline_space(j - 2))
+            j -= 3;
+        else if (is_word(j) && (lower(j) == "nr" || lower(j) == "nummer") && j >= 2 &&
+                 is_inline_space(j - 1) && is_word(j - 2) && t_[j - 2].upper_initial)
+            j -= 2;
         for (int words = 0; words < 6; ++words) {
             if (is_punct(j, '.') && j > 0 && is_word(j - 1)) --j;  // "Burg."
             if (!is_word(j)) break;
@@ -1039,7 +1058,7 @@ class WordScanner {
         // "Fatima (43)"
         if (k >= 1 && is_punct(k - 1, '(') && is_punct(k + 1, ')')) {
             const std::size_t q = prev_tok(k - 1);
-            if (is_word(q) && t_[q].upper_initial && value >= 1) {
+            if (is_word(q) && (t_[q].upper_initial || has(q, kPerson | kRole)) && value >= 1) {
                 emit(t_[k].begin, t_[k].end, PiiType::Leeftijd, kPriorityAge);
                 return true;
             }
@@ -1057,8 +1076,11 @@ class WordScanner {
             return true;
         }
         const std::size_t n = next_spaced_word(k);
-        if (n == kNone || lower(n) == "en" || lower(n) == "geworden" || lower(n) == "wordt" ||
-            lower(n) == "werd") {
+        static constexpr std::array<std::string_view, 12> kAfterAge{
+            "en",   "geworden", "wordt", "werd",      "op", "in",
+            "toen", "maar",     "dus",   "inmiddels", "of", "geweest"};
+        if (n == kNone ||
+            std::find(kAfterAge.begin(), kAfterAge.end(), lower(n)) != kAfterAge.end()) {
             // "nu is hij 58.", "ze is net 18 geworden", "hij is 62 en ...": a be-verb with a
             // subject pronoun right before the number
             const std::size_t nt = next_tok(k);
@@ -1109,6 +1131,12 @@ class WordScanner {
             return;
         }
         if (consumed_[k]) return;
+        if (!t_[k].upper_initial && !postcode_ends_.empty() && after_postcode(k) && !has_digit(k) &&
+            (f & (kStop | kInterfix)) == 0) {
+            emit(t_[k].begin, t_[k].end, PiiType::Plaats, kPriorityPlace);  // "1234 AB zwolle"
+            consume(k, k);
+            return;
+        }
         const bool apostrophe_word = is_apostrophe_at(s_, t_[k].begin);
         if (t_[k].upper_initial || apostrophe_word) capitalised(k);
     }
@@ -1153,6 +1181,15 @@ class WordScanner {
             return;
         }
         if (is_keep(w)) return;
+        // "Amsterdamse", "Deventers": an adjective of a place still says where
+        for (std::string_view suffix : {std::string_view("se"), std::string_view("s")}) {
+            if (w.size() > suffix.size() + 2 && ends_with(w, suffix) &&
+                is_known_place(w.substr(0, w.size() - suffix.size())) && !org_context(k)) {
+                emit(tok.begin, base_end(k), PiiType::Plaats, kPriorityPlace);
+                consume(k, k);
+                return;
+            }
+        }
         if ((f & (kStop | kTitle | kRole)) != 0) return;
         {
             std::size_t i = tok.begin;
@@ -1230,8 +1267,14 @@ class WordScanner {
             consume(k, k);
             return true;
         }
-        bool rest_common = true;
         std::string l;
+        // "Werkfit-trajecten", "Tozo-ondernemers": a compound noun ending in a lowercase word
+        const std::string_view tail = parts.back();
+        if (parts.size() >= 2 && tail.size() >= 4 && tail.front() >= 'a' && tail.front() <= 'z') {
+            to_lower(tail, l);
+            if (common_or_linked(l) || decomposable(l)) return true;
+        }
+        bool rest_common = true;
         for (std::string_view part : parts) {
             if (part.empty()) continue;
             if (is_keep(part) || is_country_or_region(part) || is_acronym(part)) continue;

@@ -157,6 +157,13 @@ TEST(ScrubberAdres, StreetAndHouseNumber) {
     expect_replaced("Ze woont in de Kerkstraat.", "Kerkstraat", "[ADRES]");
 }
 
+TEST(ScrubberAdres, NumberWordAndLowercasePlace) {
+    EXPECT_EQ(scrub("Hij woont in de Kerkstraat nr. 12 in Zwolle."),
+              "Hij woont in de [ADRES] in [PLAATS].");
+    EXPECT_EQ(scrub("Kerkstraat 12, 1234 ab amsterdam"), "[ADRES], [POSTCODE] [PLAATS]");
+    EXPECT_EQ(scrub("Een Amsterdamse vrouw."), "Een [PLAATS] vrouw.");
+}
+
 TEST(ScrubberAdres, StreetWordsInNormalSentences) {
     expect_unchanged("De weg naar werk is lang en het plein is leeg.");
     expect_unchanged("Ze zit op de straat 3 dagen per week.");
@@ -217,6 +224,15 @@ TEST(ScrubberLeeftijd, Ages) {
     EXPECT_EQ(scrub("Nu is hij 58."), "Nu is hij [LEEFTIJD].");
 }
 
+TEST(ScrubberLeeftijd, AgesWithoutTheWordJaar) {
+    EXPECT_EQ(scrub("Hij is 62 en wil nog werken."), "Hij is [LEEFTIJD] en wil nog werken.");
+    EXPECT_EQ(scrub("Ze is net 18 geworden."), "Ze is net [LEEFTIJD] geworden.");
+    EXPECT_EQ(scrub("Een vrouw van 50 vertelde."), "Een vrouw van [LEEFTIJD] vertelde.");
+    EXPECT_EQ(scrub("Zijn zoon (12) is ziek."), "Zijn zoon ([LEEFTIJD]) is ziek.");
+    EXPECT_EQ(scrub("Leeftijd: 52 jaar."), "Leeftijd: [LEEFTIJD] jaar.");
+    expect_unchanged("Hij was 20 minuten te laat.");
+}
+
 TEST(ScrubberLeeftijd, DurationsStay) {
     expect_unchanged("Ze zit al 12 jaar in de WW.");
     expect_unchanged("Hij werkte 25 jaar als lasser.");
@@ -260,6 +276,25 @@ TEST(ScrubberNaam, FirstWordsDomainWordsAndAcronymsStay) {
     expect_unchanged("Het Jongerenloket en het Werkgeversservicepunt overlegden.");
     expect_unchanged("Daarna ging het mis. Gelukkig hielp de jobcoach.");
     expect_unchanged("Ze kreeg een brief van de Belastingdienst over Toeslagen.");
+}
+
+TEST(ScrubberNaam, FirstNamesThatAreAlsoWords) {
+    EXPECT_EQ(scrub("Roos vertelde dat ze wil werken."), "[NAAM] vertelde dat ze wil werken.");
+    EXPECT_EQ(scrub("Visser belde over de uitkering."), "[NAAM] belde over de uitkering.");
+    expect_unchanged("Bakkers en vissers werken vroeg.");
+}
+
+TEST(ScrubberNaam, CompoundsAndConditionsAreNoNames) {
+    expect_unchanged("Jobcoaches begeleiden op de werkvloer.");
+    expect_unchanged("Werkfit-trajecten duren lang, Tozo-ondernemers moesten terugbetalen.");
+    expect_unchanged("Ze heeft het syndroom van Asperger en de ziekte van Crohn.");
+    expect_unchanged("Hij heeft een Participatiebaan en volgt een NT2-cursus.");
+    expect_unchanged("Een Marokkaans-Nederlandse vrouw en een Brabantse man.");
+}
+
+TEST(ScrubberNaam, LowercaseNameAfterTitle) {
+    EXPECT_EQ(scrub("Ik sprak mevrouw jansen gisteren."), "Ik sprak mevrouw [NAAM] gisteren.");
+    expect_unchanged("Ik sprak mevrouw gisteren.");
 }
 
 TEST(ScrubberNaam, KeepWordsFromConfiguration) {
