@@ -130,7 +130,10 @@ void Bot::start() {
 asio::awaitable<void> Bot::run_startup() {
     // Keep trying until we have a valid token: the bot stays up and tells the admin why.
     int failures = 0;
-    while (running_ && !co_await acquire_token()) {
+    // Note: no co_await inside conditions; g++ 12 miscompiles some of those (SIGILL seen).
+    while (running_) {
+        bool ok = co_await acquire_token();
+        if (ok) break;
         if (metrics_.token_invalid) {
             co_await token_watch();
             break;
@@ -222,7 +225,8 @@ asio::awaitable<void> Bot::token_watch() {
     while (running_ && metrics_.token_invalid) {
         co_await sleep(token_timer_, opts_.token_recheck);
         if (!running_) break;
-        if (co_await acquire_token()) break;
+        bool ok = co_await acquire_token();
+        if (ok) break;
     }
     wake_outbox();
 }
