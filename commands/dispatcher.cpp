@@ -21,7 +21,10 @@ std::string Dispatcher::language_for(const config::TeamConfig* team) const {
 bool Dispatcher::is_dm(const storage::RoomRow& room) const {
     if (s_.cfg().team_for_room(room.room_id)) return false;
     if (room.is_direct) return true;
-    return storage::Rooms(s_.db).joined_members(room.room_id).size() == 2;
+    // A DM the bot created itself (intake, digests) is in dm_rooms.
+    auto st = s_.db.prepare("SELECT 1 FROM dm_rooms WHERE room_id=?");
+    st.bind(1, room.room_id);
+    return st.step();
 }
 
 bool Dispatcher::is_command(const protocol::Event& ev) const {
