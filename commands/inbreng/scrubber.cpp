@@ -89,6 +89,7 @@ void find_in_segment(std::string_view text, const detail::WordList& dictionary,
     detail::find_ibans(text, candidates);
     detail::find_phones(text, candidates);
     detail::find_digit_strings(text, candidates);
+    detail::find_license_plates(text, candidates);
     detail::find_postcodes(text, candidates);
     detail::find_numeric_dates(text, candidates);
     const std::vector<detail::Token> tokens = detail::tokenize(text);

@@ -562,6 +562,54 @@ void find_digit_strings(std::string_view s, std::vector<Candidate>& out) {
     }
 }
 
+void find_license_plates(std::string_view s, std::vector<Candidate>& out) {
+    // Dutch kentekens: three groups joined by '-', six characters, each group all letters or
+    // all digits, with both kinds present ("45-VKL-3", "AB-12-CD"). Dates have no letters.
+    std::size_t done = 0;
+    for (std::size_t dash = s.find('-'); dash != std::string_view::npos;
+         dash = s.find('-', dash + 1)) {
+        if (dash < done) continue;
+        std::size_t i = dash;
+        while (i > 0 && dash - i < 4 && is_ascii_alnum(s[i - 1])) --i;
+        if (i == dash || dash - i > 3 || i + 8 > s.size()) continue;
+        if (i > 0 && (is_ascii_alnum(s[i - 1]) || s[i - 1] == '-')) continue;
+        std::size_t j = i;
+        int groups = 0;
+        int chars = 0;
+        bool letters = false;
+        bool digits = false;
+        bool ok = true;
+        while (groups < 3) {
+            const std::size_t g = j;
+            const bool digit_group = j < s.size() && is_ascii_digit(s[j]);
+            while (j < s.size() &&
+                   (digit_group ? is_ascii_digit(s[j]) : (s[j] >= 'A' && s[j] <= 'Z')))
+                ++j;
+            const std::size_t len = j - g;
+            if (len == 0 || len > 3) {
+                ok = false;
+                break;
+            }
+            (digit_group ? digits : letters) = true;
+            chars += static_cast<int>(len);
+            ++groups;
+            if (groups < 3) {
+                if (j >= s.size() || s[j] != '-') {
+                    ok = false;
+                    break;
+                }
+                ++j;
+            }
+        }
+        if (!ok || chars != 6 || !letters || !digits) continue;
+        if (j < s.size() &&
+            (is_ascii_alnum(s[j]) || (s[j] == '-' && j + 1 < s.size() && is_ascii_alnum(s[j + 1]))))
+            continue;
+        out.push_back({i, j, PiiType::Nummer, kPriorityNumber});
+        done = j;
+    }
+}
+
 void find_postcodes(std::string_view s, std::vector<Candidate>& out) {
     // Letter pairs that follow a number as a unit, not a postcode ("1000 MG", "500 KM").
     static constexpr std::array<std::string_view, 24> kUnits{

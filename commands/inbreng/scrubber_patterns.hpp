@@ -20,6 +20,8 @@ void find_phones(std::string_view text, std::vector<Candidate>& out);
 /// BSN (9 digits, or 8 with a dropped leading zero near a BSN keyword; dots/spaces allowed;
 /// elfproef) and other digit strings of 7+ digits ([NUMMER]).
 void find_digit_strings(std::string_view text, std::vector<Candidate>& out);
+/// Dutch licence plates (kentekens) such as "45-VKL-3", as [NUMMER].
+void find_license_plates(std::string_view text, std::vector<Candidate>& out);
 /// Dutch postcodes "1234 AB" / "1234AB" (not "1000 mg").
 void find_postcodes(std::string_view text, std::vector<Candidate>& out);
 /// Numeric dates with a year: 12-03-1985, 12/3/85, 12.03.1985, 1985-03-12.

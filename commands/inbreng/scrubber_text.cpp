@@ -100,9 +100,14 @@ bool is_space(char32_t cp) noexcept {
 }
 
 void to_lower(std::string_view word, std::string& out) {
-    out.clear();
-    out.reserve(word.size());
+    out.assign(word);
     std::size_t i = 0;
+    for (; i < out.size(); ++i) {  // fast path: ASCII in place
+        if (static_cast<unsigned char>(out[i]) >= 0x80) break;
+        out[i] = ascii_lower(out[i]);
+    }
+    if (i == out.size()) return;
+    out.resize(i);
     while (i < word.size()) {
         const char c = word[i];
         if (static_cast<unsigned char>(c) < 0x80) {
@@ -242,6 +247,18 @@ std::vector<Token> tokenize(std::string_view s) {
             int letters = is_letter(cp) ? 1 : 0;
             int uppers = t.upper_initial ? 1 : 0;
             while (j < s.size()) {
+                const char b = s[j];
+                if (is_ascii_alpha(b)) {  // fast path for the common case
+                    ++letters;
+                    if (b <= 'Z') ++uppers;
+                    first_letter_seen = true;
+                    ++j;
+                    continue;
+                }
+                if (is_ascii_digit(b)) {
+                    ++j;
+                    continue;
+                }
                 std::size_t k = j;
                 const char32_t c = decode_utf8(s, k);
                 if (is_letter(c) || (c >= '0' && c <= '9')) {

@@ -183,7 +183,29 @@ std::vector<FlagEntry> build_flag_table() {
          "bijv",     "nb",    "ps",       "mbv",      "ivm",     "mbt",     "tav",     "oa",
          "dwz",      "evt",   "zgn",      "ipv",      "nvt",     "btw",     "ff",      "idd",
          "oke",      "okee",  "thx",      "aub",      "svp",     "mvg",     "gr",      "grt",
-         "groetjes", "hey",   "hee",      "hoi"});
+         "groetjes", "hey",   "hee",      "hoi",      "geb",     "tel",     "nr",      "ca",
+         "max",      "min",   "incl",     "excl",     "ong",     "resp",    "jl",      "vs",
+         "jr",       "sr",    "etc",      "enz"});
+    // English function words and sentence starters: teams may write in English.
+    add(kStop,
+        {"it",       "it's",      "that",      "that's",   "there",    "there's",  "these",
+         "those",    "this",      "we",        "we're",    "we'll",    "they",     "they're",
+         "he",       "she",       "you",       "you're",   "i",        "i'm",      "i'll",
+         "i've",     "i'd",       "my",        "our",      "your",     "their",    "his",
+         "her",      "if",        "but",       "so",       "also",     "then",     "today",
+         "tomorrow", "yesterday", "shall",     "should",   "could",    "would",    "will",
+         "can",      "can't",     "cannot",    "won't",    "don't",    "doesn't",  "isn't",
+         "aren't",   "wasn't",    "didn't",    "please",   "thanks",   "thank",    "hi",
+         "hello",    "dear",      "yes",       "no",       "not",      "why",      "what",
+         "when",     "where",     "who",       "how",      "which",    "sorry",    "unfortunately",
+         "maybe",    "perhaps",   "great",     "good",     "okay",     "well",     "let's",
+         "are",      "were",      "be",        "do",       "does",     "did",      "have",
+         "has",      "had",       "all",       "any",      "anyone",   "everyone", "someone",
+         "nobody",   "nothing",   "of",        "on",       "at",       "for",      "with",
+         "from",     "by",        "as",        "about",    "after",    "before",   "because",
+         "since",    "unless",    "until",     "while",    "although", "however",  "therefore",
+         "monday",   "tuesday",   "wednesday", "thursday", "friday",   "saturday", "sunday",
+         "rules",    "policy",    "budget",    "client",   "clients",  "there're", "here"});
     add(kBeVerb, {"is", "ben", "bent", "was", "werd", "wordt", "word", "zijn", "waren", "worden",
                   "blijkt", "bleek", "lijkt", "leek", "wezen", "geworden"});
     add(kDurationBefore,
@@ -936,7 +958,7 @@ class WordScanner {
                 return;
             }
         }
-        if (day != kNone && birth_context(day)) {
+        if (day != kNone && (flag_before(day, kBirth, 6) || flag_after(month_end, kBirth, 4))) {
             emit(t_[day].begin, t_[month_end].end, PiiType::Datum, kPriorityDate);
             consume(day, month_end);
         }
@@ -1055,6 +1077,25 @@ class WordScanner {
             emit(t_[k].begin, t_[k].end, PiiType::Leeftijd, kPriorityAge);
             return true;
         }
+        // "Fatima, 34, woont ...", "mevrouw, 52, belde": an apposition after a name or person
+        if (is_punct(p, ',') && value >= 12) {
+            const std::size_t q = prev_tok(p);
+            const std::size_t nt = next_tok(k);
+            const bool closes = nt == kNone || is_punct(nt, ',') || is_punct(nt, '.') ||
+                                is_punct(nt, ')') || is_punct(nt, ';');
+            const bool after_name = is_word(q) && !out_.empty() &&
+                                    out_.back().type == PiiType::Naam &&
+                                    out_.back().end >= t_[q].begin && out_.back().end <= t_[q].end;
+            if (closes && (after_name || has(q, kPerson | kTitle | kRole))) {
+                emit(t_[k].begin, t_[k].end, PiiType::Leeftijd, kPriorityAge);
+                return true;
+            }
+        }
+        // "Cliënt (m, 44)", "(44 jr, v)": a number with only gender marks in brackets
+        if (in_age_brackets(k)) {
+            emit(t_[k].begin, t_[k].end, PiiType::Leeftijd, kPriorityAge);
+            return true;
+        }
         // "Fatima (43)"
         if (k >= 1 && is_punct(k - 1, '(') && is_punct(k + 1, ')')) {
             const std::size_t q = prev_tok(k - 1);
@@ -1094,7 +1135,8 @@ class WordScanner {
                 a = prev_tok(a);
             const std::size_t b = prev_tok(a);
             if (ends && value >= 12 && value <= 110 && is_word(a) && is_word(b) &&
-                ((has(a, kBeVerb) && has(b, kPronoun)) || (has(a, kPronoun) && has(b, kBeVerb)))) {
+                ((has(a, kBeVerb) && (has(b, kPronoun | kPerson | kRole) || t_[b].upper_initial)) ||
+                 (has(a, kPronoun) && has(b, kBeVerb)))) {
                 emit(t_[k].begin, t_[k].end, PiiType::Leeftijd, kPriorityAge);
                 return true;
             }
@@ -1116,6 +1158,34 @@ class WordScanner {
         }
         emit(t_[k].begin, t_[k].end, PiiType::Leeftijd, kPriorityAge);
         return true;
+    }
+
+    bool in_age_brackets(std::size_t k) {
+        const auto filler = [&](std::size_t j) {
+            if (t_[j].kind == TokenKind::Space && !t_[j].newline) return true;
+            if (is_punct(j, ',') || is_punct(j, '/') || is_punct(j, '.')) return true;
+            if (!is_word(j)) return false;
+            const std::string& l = lower(j);
+            return l == "m" || l == "v" || l == "man" || l == "vrouw" || l == "jaar" || l == "jr" ||
+                   l == "x";
+        };
+        bool marker = false;
+        std::size_t j = k;
+        int steps = 0;
+        while (j > 0 && steps < 6 && filler(j - 1)) {
+            if (is_word(j - 1)) marker = true;
+            --j;
+            ++steps;
+        }
+        if (j == 0 || !is_punct(j - 1, '(')) return false;
+        j = k + 1;
+        steps = 0;
+        while (j < t_.size() && steps < 6 && filler(j)) {
+            if (is_word(j)) marker = true;
+            ++j;
+            ++steps;
+        }
+        return marker && is_punct(j, ')');
     }
 
     // ---- words ------------------------------------------------------------------------
@@ -1161,12 +1231,23 @@ class WordScanner {
             return;
         }
         if (tok.all_upper) return;  // acronym: UWV, WIA, MDT
+        // Function words only matter as the start of a place ("De Bilt", "Den Haag").
+        if ((f & (kStop | kInterfix | kTitle | kRole)) != 0) {
+            const std::size_t n = next_spaced_word(k);
+            if (n == kNone || !t_[n].upper_initial) return;
+        }
 
         const PlaceMatch place = match_place(k);
         if (place.last != kNone) {
             const bool residence = residence_context(k);
             if (place.country) {
-                if (residence)
+                // too coarse to point at anyone: "kwam in 1990 naar Nederland"
+                const std::string_view name =
+                    s_.substr(tok.begin, base_end(place.last) - tok.begin);
+                static constexpr std::array<std::string_view, 9> kCoarse{
+                    "Nederland", "Holland",  "Europa",       "Afrika",       "Azië",
+                    "Amerika",   "Randstad", "Zuid-Amerika", "Noord-Amerika"};
+                if (residence && std::find(kCoarse.begin(), kCoarse.end(), name) == kCoarse.end())
                     emit(tok.begin, base_end(place.last), PiiType::Plaats, kPriorityPlace);
                 consume(k, place.last);
                 return;
@@ -1196,8 +1277,7 @@ class WordScanner {
             decode_utf8(s_, i);
             if (i == tok.end) return;  // single letter: only an initial inside a name counts
         }
-        // "Vgl.", "Bijv.": a short capitalised word before a dot is an abbreviation
-        if (w.size() <= 4 && is_punct(k + 1, '.') && !proper(w)) return;
+
         if ((f & kMonth) != 0) return;
         if ((f & kInterfix) != 0) return;  // taken along by the name after it
 

@@ -184,6 +184,8 @@ TEST(ScrubberPlaats, WhereSomeoneLivesWasBornOrComesFrom) {
 TEST(ScrubberPlaats, CountriesOnlyInResidenceContext) {
     EXPECT_EQ(scrub("Ze komt oorspronkelijk uit Eritrea."), "Ze komt oorspronkelijk uit [PLAATS].");
     expect_unchanged("Werken in Nederland is voor veel statushouders lastig.");
+    EXPECT_EQ(scrub("Hij is geboren in Paramaribo en kwam in 1990 naar Nederland."),
+              "Hij is geboren in [PLAATS] en kwam in 1990 naar Nederland.");
     expect_unchanged("Hij spreekt goed Nederlands en Arabisch.");
 }
 
@@ -209,6 +211,10 @@ TEST(ScrubberDatum, BirthContextWithoutYear) {
     expect_replaced("Hij is in 1990 geboren.", "1990", "[DATUM]");
 }
 
+TEST(ScrubberDatum, BirthWordAfterTheDate) {
+    EXPECT_EQ(scrub("Op 15 maart is ze jarig."), "Op [DATUM] is ze jarig.");
+}
+
 TEST(ScrubberDatum, MeetingDatesAndYearsStay) {
     expect_unchanged("De cliëntenraad sprak op 14 november met de wethouder.");
     expect_unchanged("In 2023 kregen 12 cliënten een baan.");
@@ -231,6 +237,15 @@ TEST(ScrubberLeeftijd, AgesWithoutTheWordJaar) {
     EXPECT_EQ(scrub("Zijn zoon (12) is ziek."), "Zijn zoon ([LEEFTIJD]) is ziek.");
     EXPECT_EQ(scrub("Leeftijd: 52 jaar."), "Leeftijd: [LEEFTIJD] jaar.");
     expect_unchanged("Hij was 20 minuten te laat.");
+}
+
+TEST(ScrubberLeeftijd, GenderAndAgeInBrackets) {
+    EXPECT_EQ(scrub("Cliënt (m, 44) woont alleen."), "Cliënt (m, [LEEFTIJD]) woont alleen.");
+    EXPECT_EQ(scrub("Fatima, 34, woont alleen."), "[NAAM], [LEEFTIJD], woont alleen.");
+    EXPECT_EQ(scrub("De cliënt, 52, belde."), "De cliënt, [LEEFTIJD], belde.");
+    expect_unchanged("We hebben 3, 4, 5 gesprekken gehad op 12, 13 en 14 mei.");
+    EXPECT_EQ(scrub("Mijn cliënte Anouk is 27 en heeft autisme."),
+              "Mijn cliënte [NAAM] is [LEEFTIJD] en heeft autisme.");
 }
 
 TEST(ScrubberLeeftijd, DurationsStay) {
@@ -314,6 +329,13 @@ TEST(ScrubberNummer, LongDigitStringsAndCaseNumbers) {
     EXPECT_EQ(scrub("Klantnummer 123-456 en klant nr. 98765."),
               "Klantnummer [NUMMER] en klant nr. [NUMMER].");
     EXPECT_EQ(scrub("Code 1234567 en 12345678901234."), "Code [NUMMER] en [NUMMER].");
+}
+
+TEST(ScrubberNummer, LicencePlates) {
+    EXPECT_EQ(scrub("Het kenteken van zijn bus is 45-VKL-3."),
+              "Het kenteken van zijn bus is [NUMMER].");
+    EXPECT_EQ(scrub("Auto AB-12-CD staat op haar naam."), "Auto [NUMMER] staat op haar naam.");
+    expect_unchanged("Geboren? Nee, de afspraak is 12-03 om 10-11 uur.");
 }
 
 TEST(ScrubberNummer, AmountsAndTimesStay) {
