@@ -1,0 +1,191 @@
+#pragma once
+// An in-process fake Matrix homeserver for integration tests: a Boost.Beast HTTP/1.1 server on
+// 127.0.0.1 (random port), on its own thread and io_context. It implements the Client-Server
+// calls the bot makes (whoami, login, sync with long-poll, send, redact, messages, join, leave,
+// createRoom, account_data, directory) closely enough to run the real net::Bot against it, and
+// it can inject the faults a real server or proxy produces (429, 5xx, stalls, dropped
+// connections, malformed or truncated JSON, malformed events, duplicate events, huge syncs,
+// limited timelines).
+//
+// Every public member is thread-safe: tests call them from their own thread while the bot and
+// the server run. Events are kept in one global stream; a sync token is "s<position>".
+
+#include <chrono>
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace dialoog::testing {
+
+using nlohmann::json;
+
+/// The endpoints faults can be attached to.
+enum class Endpoint {
+    Whoami,
+    Login,
+    Sync,
+    Send,
+    Redact,
+    Messages,
+    Join,
+    Leave,
+    CreateRoom,
+    AccountData,
+    Directory,
+};
+
+const char* to_string(Endpoint e);
+
+/// One injected fault. `after_processing`: the request takes effect first (an event is stored,
+/// a room joined) and only its response goes wrong, like a proxy failing on the way back.
+struct Fault {
+    enum class Kind {
+        Status,       // respond `status` with an error body {errcode, error}
+        Stall,        // wait `stall` before answering normally (or, after processing, replying)
+        DropHeaders,  // write part of the status line/headers, then close the connection
+        DropBody,  // write full headers (Content-Length of the whole body) and half the body, close
+        Malformed,  // 200 with a body that is not JSON
+        Truncated,  // 200 with the first half of the real JSON body (Content-Length matches)
+    };
+    Kind kind = Kind::Status;
+    int status = 500;
+    std::string errcode;                         // default: M_UNKNOWN / M_LIMIT_EXCEEDED for 429
+    std::optional<int> retry_after_header_s;     // Retry-After header (seconds)
+    std::optional<std::int64_t> retry_after_ms;  // retry_after_ms in the body
+    std::chrono::milliseconds stall{0};
+    bool after_processing = false;
+};
+
+/// An event the server accepted from the bot (PUT send), once per event (retransmissions of
+/// the same txn are not recorded again).
+struct AcceptedEvent {
+    std::string room_id;
+    std::string type;
+    std::string txn_id;
+    std::string event_id;
+    std::string device_id;
+    json content;
+    /// content["m.relates_to"]["m.in_reply_to"]["event_id"], or "".
+    std::string in_reply_to() const;
+};
+
+/// One HTTP request as the server saw it (for timing and rate assertions).
+struct RequestRecord {
+    std::optional<Endpoint> endpoint;  // nullopt: unknown path
+    std::string method;
+    std::string path;    // decoded path without the query string
+    std::string query;   // raw query string (without '?')
+    std::string txn_id;  // for send/redact
+    int status = 0;      // 0 when the connection was dropped
+    std::chrono::steady_clock::time_point received;
+};
+
+class FakeHomeserver {
+  public:
+    /// Binds 127.0.0.1 on a free port and starts serving on a new thread.
+    explicit FakeHomeserver(std::string bot_user_id = "@bot:fake.hs");
+    ~FakeHomeserver();
+    FakeHomeserver(const FakeHomeserver&) = delete;
+    FakeHomeserver& operator=(const FakeHomeserver&) = delete;
+
+    unsigned short port() const { return port_; }
+    /// "http://127.0.0.1:<port>"
+    std::string base_url() const;
+    const std::string& bot_user_id() const { return bot_; }
+    static constexpr const char* kServerName = "fake.hs";
+
+    // ---- accounts ----
+    /// Makes `token` valid for the bot account on `device_id`.
+    void add_token(const std::string& token, const std::string& device_id);
+    /// The token becomes invalid: requests with it get 401 M_UNKNOWN_TOKEN.
+    void revoke_token(const std::string& token);
+    /// Enables POST /login with this password (issues a new token per login).
+    void set_password(const std::string& password);
+
+    // ---- rooms and events (each call wakes waiting long-polls) ----
+    /// Creates a room with `creator` and `members` joined. With `bot_joined`, the bot is a
+    /// member from the start (it sees the room in its first sync).
+    std::string create_room(const std::string& creator, const std::vector<std::string>& members,
+                            bool bot_joined, std::string room_id = "");
+    /// `inviter` invites the bot (creates the room first when it does not exist).
+    std::string invite_bot(const std::string& inviter, bool is_direct = false,
+                           std::string room_id = "");
+    /// Removes the bot from a room (kick by `by`, or ban).
+    void kick_bot(const std::string& room_id, const std::string& by, bool ban = false);
+    /// An m.room.message (m.text) from `sender`; returns its event id.
+    std::string post_message(const std::string& room_id, const std::string& sender,
+                             const std::string& body, const json& content_extra = json::object());
+    /// Several messages appended at once (so they land in one sync); returns their ids.
+    std::vector<std::string> post_messages(const std::string& room_id, const std::string& sender,
+                                           const std::vector<std::string>& bodies);
+    /// Appends any JSON as a timeline event of `room_id` verbatim (may lack fields).
+    void post_raw_event(const std::string& room_id, json event);
+    /// Puts an earlier event into the stream again (a replay/duplicate across syncs).
+    void replay_event(const std::string& event_id);
+    /// Maps a room alias ("#team:fake.hs") to a room id for GET /directory/room.
+    void set_alias(const std::string& alias, const std::string& room_id);
+
+    // ---- knobs (thread-safe) ----
+    /// Queues `f` for the next `count` requests of `e` (queued faults run in order).
+    void inject(Endpoint e, Fault f, int count = 1);
+    void fail_next(Endpoint e, int count, int status, std::string errcode = "",
+                   bool after_processing = false);
+    void rate_limit_next(Endpoint e, int count, std::optional<int> retry_after_header_s,
+                         std::optional<std::int64_t> retry_after_ms);
+    void stall_next(Endpoint e, int count, std::chrono::milliseconds d,
+                    bool after_processing = false);
+    void drop_next(Endpoint e, int count, bool in_body, bool after_processing = false);
+    void malformed_next(Endpoint e, int count, bool after_processing = false);
+    void truncated_next(Endpoint e, int count, bool after_processing = false);
+    void clear_faults();
+    /// Timeline events per room per sync (the rest is a gap: limited + prev_batch).
+    void set_timeline_limit(int n);
+    /// The next `n` non-empty incremental syncs say `limited: true` even without a gap.
+    void force_limited_next(int n);
+    /// The next `n` syncs also re-deliver the events of the sync before (duplicates).
+    void duplicate_next_syncs(int n);
+    /// The next `n` syncs carry about `bytes` of extra timeline events (non-commands) in a
+    /// noise room, e.g. 5 MB.
+    void pad_next_syncs(int n, std::size_t bytes);
+
+    // ---- observations ----
+    std::vector<AcceptedEvent> accepted() const;
+    /// Accepted events that reply to `event_id`.
+    int replies_to(const std::string& event_id) const;
+    /// The reply to `event_id` (first one), if any.
+    std::optional<AcceptedEvent> reply_to(const std::string& event_id) const;
+    /// How many PUT /send requests carried `txn_id` (retransmissions included).
+    int send_attempts(const std::string& txn_id) const;
+    std::vector<RequestRecord> requests() const;
+    int count_requests(Endpoint e) const;
+    /// Requests to `e` whose response was `status`.
+    int count_responses(Endpoint e, int status) const;
+    /// The bot's membership in `room_id` ("join", "invite", "leave", "ban", "").
+    std::string bot_membership(const std::string& room_id) const;
+    std::optional<json> account_data(const std::string& type) const;
+    /// Current stream position (the next_batch a sync would return now).
+    std::int64_t stream_position() const;
+    /// Incremental syncs answered (status 200, not faulted).
+    int syncs_served() const;
+    /// Faults queued and not yet used (all endpoints).
+    int pending_faults() const;
+    /// True when a request carried the token as a query parameter (matrix.md: header only).
+    bool saw_query_token() const;
+
+    struct Impl;  // public so the session code in the .cpp can reach it
+
+  private:
+    std::string bot_;
+    unsigned short port_ = 0;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace dialoog::testing
