@@ -5,6 +5,7 @@
 #include <date/tz.h>
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -181,16 +182,48 @@ bool valid_room(std::string_view s) {
            colon > 1 && colon + 1 < s.size();
 }
 
-bool is_loopback_host(std::string_view url) {
-    // url starts with http://; host ends at ':' '/' or end.
-    auto rest = url.substr(7);
-    std::string_view host;
-    if (!rest.empty() && rest[0] == '[') {
-        host = rest.substr(0, rest.find(']') + 1);
-    } else {
-        host = rest.substr(0, rest.find_first_of(":/"));
+// A dotted-quad IPv4 address 127.x.y.z (each part 0..255, digits only).
+bool is_ipv4_loopback(std::string_view host) {
+    int parts = 0;
+    std::size_t i = 0;
+    while (i <= host.size()) {
+        std::size_t end = host.find('.', i);
+        if (end == std::string_view::npos) end = host.size();
+        auto part = host.substr(i, end - i);
+        if (part.empty() || part.size() > 3) return false;
+        int v = 0;
+        for (char ch : part) {
+            if (ch < '0' || ch > '9') return false;
+            v = v * 10 + (ch - '0');
+        }
+        if (v > 255 || (parts == 0 && v != 127)) return false;
+        ++parts;
+        i = end + 1;
     }
-    return host == "localhost" || host == "[::1]" || host.rfind("127.", 0) == 0;
+    return parts == 4;
+}
+
+bool is_loopback_host(std::string_view url) {
+    // url starts with http://; the authority ends at '/', '?', '#' or the end. A userinfo
+    // ("127.0.0.1@evil.example" connects to evil.example) is never loopback, and the host must
+    // be all of it, not a prefix ("127.0.0.1.nip.io" is a public name).
+    auto rest = url.substr(7);
+    auto authority = rest.substr(0, rest.find_first_of("/?#"));
+    if (authority.find('@') != std::string_view::npos) return false;
+    std::string_view host;
+    if (!authority.empty() && authority[0] == '[') {
+        auto close = authority.find(']');
+        if (close == std::string_view::npos) return false;
+        host = authority.substr(0, close + 1);
+        auto after = authority.substr(close + 1);
+        if (!after.empty() && after[0] != ':') return false;
+    } else {
+        host = authority.substr(0, authority.find(':'));
+    }
+    std::string lower(host);
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return lower == "localhost" || lower == "[::1]" || is_ipv4_loopback(lower);
 }
 
 const date::time_zone* find_tz(const std::string& name) {
@@ -409,6 +442,10 @@ LoadResult load_config_text(std::string_view yaml_text, const std::vector<Sectio
     for (const auto& f : features)
         if (f.scope == SectionSchema::Scope::Top && root[f.key].IsDefined() && f.validate)
             f.validate(root[f.key], f.key, sink);
+    for (const auto& f : features)
+        if (f.scope == SectionSchema::Scope::Top && root[f.key].IsDefined() &&
+            f.validate_with_config)
+            f.validate_with_config(root[f.key], f.key, *cfg, sink);
 
     // Token / password files: checked at load so --check-config finds a missing file.
     for (const auto* file : {&cfg->bot.access_token_file, &cfg->bot.password_file}) {
@@ -417,11 +454,11 @@ LoadResult load_config_text(std::string_view yaml_text, const std::vector<Sectio
         const char* key = file == &cfg->bot.access_token_file ? "bot.access_token_file"
                                                                : "bot.password_file";
         if (::stat((*file)->c_str(), &st) != 0) {
-            // A missing token file is allowed when the environment provides the token.
+            // Not an error: the bot starts, says why it waits, and re-reads the file every
+            // minute, so an admin can put the token in place later.
             if (!(file == &cfg->bot.access_token_file && std::getenv("DIALOOGBOT_ACCESS_TOKEN")))
-                sink.add(bot[file == &cfg->bot.access_token_file ? "access_token_file"
-                                                                 : "password_file"],
-                         key, "file not found: " + **file);
+                result.warnings.push_back(std::string(key) + ": " + **file +
+                                          " does not exist (yet); the bot waits until it does");
         } else if (st.st_mode & (S_IRWXG | S_IRWXO)) {
             result.warnings.push_back(std::string(key) + ": " + **file +
                                       " is readable by group or others; run chmod 600 on it");

@@ -1,0 +1,203 @@
+// Config validation: every error names the key and its line; typos never pass silently.
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <cstdlib>
+#include <fstream>
+
+#include "bot/config/config.hpp"
+#include "common/glob.hpp"
+
+using namespace dialoog;
+using namespace dialoog::config;
+
+namespace {
+const char* kValid = R"(homeserver: http://127.0.0.1:8008
+bot:
+  user_id: "@dialoogbot:localhost"
+  device_id: DIALOOGBOT1
+storage: /tmp/x.db
+language: nl
+timezone: Europe/Amsterdam
+admins: ["@admin:localhost"]
+invites:
+  allow: ["@*:localhost"]
+teams:
+  - name: Team Noord
+    room: "!abc:localhost"
+    leaders: ["@leider:localhost"]
+    language: en
+    timezone: Europe/London
+)";
+
+LoadResult load(const std::string& text) {
+    ::setenv("DIALOOGBOT_ACCESS_TOKEN", "t", 1);
+    return load_config_text(text, {});
+}
+
+bool has_error(const LoadResult& r, int line, const std::string& key, const std::string& part = "") {
+    for (const auto& e : r.errors)
+        if (e.line == line && e.key == key && e.message.find(part) != std::string::npos) return true;
+    std::string all;
+    for (const auto& e : r.errors) all += e.to_string() + "\n";
+    ADD_FAILURE() << "expected error at line " << line << " key " << key << "; got:\n" << all;
+    return false;
+}
+
+std::string replace(std::string s, const std::string& from, const std::string& to) {
+    auto p = s.find(from);
+    EXPECT_NE(p, std::string::npos) << from;
+    return s.replace(p, from.size(), to);
+}
+}  // namespace
+
+TEST(Config, ValidConfigLoads) {
+    auto r = load(kValid);
+    ASSERT_TRUE(r.config) << (r.errors.empty() ? "" : r.errors[0].to_string());
+    const auto& c = *r.config;
+    EXPECT_EQ(c.homeserver, "http://127.0.0.1:8008");
+    EXPECT_EQ(c.bot.device_id, "DIALOOGBOT1");
+    ASSERT_EQ(c.teams.size(), 1u);
+    EXPECT_EQ(c.teams[0].language, "en");
+    EXPECT_EQ(c.teams[0].timezone, "Europe/London");
+    EXPECT_NE(c.teams[0].tz, nullptr);
+    EXPECT_EQ(c.catch_up_max_age_ms, 24LL * 3600 * 1000);
+    EXPECT_TRUE(c.invite_allowed("@anna:localhost"));
+    EXPECT_FALSE(c.invite_allowed("@anna:elders.org"));
+    EXPECT_EQ(c.team_for_room("!abc:localhost")->name, "Team Noord");
+    EXPECT_EQ(c.teams_led_by("@leider:localhost").size(), 1u);
+}
+
+TEST(Config, TeamInheritsDefaults) {
+    auto r = load(replace(replace(kValid, "    language: en\n", ""), "    timezone: Europe/London\n", ""));
+    ASSERT_TRUE(r.config);
+    EXPECT_EQ(r.config->teams[0].language, "nl");
+    EXPECT_EQ(r.config->teams[0].timezone, "Europe/Amsterdam");
+}
+
+TEST(Config, UnknownKeyNamesKeyAndLine) {
+    auto r = load(replace(kValid, "storage:", "storge: /tmp/y\nstorage:"));
+    EXPECT_FALSE(r.config);
+    EXPECT_TRUE(has_error(r, 5, "storge", "unknown key"));
+}
+
+TEST(Config, UnknownTeamKey) {
+    auto r = load(replace(kValid, "    leaders:", "    leader: [\"@x:localhost\"]\n    leaders:"));
+    EXPECT_TRUE(has_error(r, 14, "teams[0].leader", "unknown key"));
+}
+
+TEST(Config, DuplicateKeysAreErrors) {
+    auto r = load(replace(kValid, "language: nl\n", "language: nl\nlanguage: en\n"));
+    EXPECT_FALSE(r.config);
+    EXPECT_TRUE(has_error(r, 7, "language", "duplicate"));
+    auto r2 = load(replace(kValid, "    room: \"!abc:localhost\"\n",
+                           "    room: \"!abc:localhost\"\n    room: \"!def:localhost\"\n"));
+    EXPECT_TRUE(has_error(r2, 14, "teams[0].room", "duplicate"));
+}
+
+TEST(Config, BadTimezoneAndLanguage) {
+    auto r = load(replace(replace(kValid, "Europe/London", "Europe/Londen"), "language: en", "language: de"));
+    EXPECT_TRUE(has_error(r, 16, "teams[0].timezone", "Europe/Londen"));
+    EXPECT_TRUE(has_error(r, 15, "teams[0].language", "nl or en"));
+}
+
+TEST(Config, MissingRequiredKeys) {
+    auto r = load("homeserver: http://127.0.0.1:8008\nbot:\n  device_id: X\n");
+    EXPECT_FALSE(r.config);
+    bool user = false, storage = false;
+    for (const auto& e : r.errors) {
+        user = user || e.key == "bot.user_id";
+        storage = storage || e.key == "storage";
+    }
+    EXPECT_TRUE(user);
+    EXPECT_TRUE(storage);
+}
+
+TEST(Config, InsecureHttpOnlyOnLoopback) {
+    auto r = load(replace(kValid, "http://127.0.0.1:8008", "http://matrix.example.org"));
+    EXPECT_TRUE(has_error(r, 1, "homeserver", "loopback"));
+    auto ok = load(replace(kValid, "http://127.0.0.1:8008",
+                           "http://matrix.example.org\nallow_insecure_http: true"));
+    EXPECT_TRUE(ok.config);
+    EXPECT_TRUE(load(replace(kValid, "http://127.0.0.1:8008", "https://matrix.example.org")).config);
+    EXPECT_TRUE(load(replace(kValid, "http://127.0.0.1:8008", "http://localhost:8008")).config);
+    auto bad = load(replace(kValid, "http://127.0.0.1:8008", "matrix.example.org"));
+    EXPECT_TRUE(has_error(bad, 1, "homeserver", "https://"));
+}
+
+TEST(Config, BadUserIdsAndRooms) {
+    auto r = load(replace(replace(kValid, "\"@leider:localhost\"", "\"leider\""), "\"!abc:localhost\"",
+                          "\"abc\""));
+    EXPECT_TRUE(has_error(r, 14, "teams[0].leaders[0]", "user ID"));
+    EXPECT_TRUE(has_error(r, 13, "teams[0].room", "room ID"));
+}
+
+TEST(Config, SyntaxErrorHasLine) {
+    auto r = load("homeserver: http://127.0.0.1:8008\nbot: [unclosed\nstorage: x\n");
+    ASSERT_FALSE(r.errors.empty());
+    EXPECT_GT(r.errors[0].line, 0);
+    EXPECT_NE(r.errors[0].message.find("YAML"), std::string::npos);
+}
+
+TEST(Config, NotAMapping) {
+    auto r = load("- just\n- a list\n");
+    ASSERT_FALSE(r.errors.empty());
+    EXPECT_FALSE(r.config);
+}
+
+TEST(Config, DurationParsing) {
+    EXPECT_EQ(parse_duration_ms("24h"), 24LL * 3600 * 1000);
+    EXPECT_EQ(parse_duration_ms("90m"), 90LL * 60 * 1000);
+    EXPECT_EQ(parse_duration_ms("30"), 30000);
+    EXPECT_EQ(parse_duration_ms("500ms"), 500);
+    EXPECT_EQ(parse_duration_ms("7d"), 7LL * 86400 * 1000);
+    EXPECT_FALSE(parse_duration_ms("h"));
+    EXPECT_FALSE(parse_duration_ms("24 uur"));
+    EXPECT_FALSE(parse_duration_ms("99999999999999h"));
+    auto r = load(std::string(kValid) + "catch_up_max_age: een dag\n");
+    EXPECT_TRUE(has_error(r, 17, "catch_up_max_age", "duration"));
+}
+
+TEST(Config, FeatureSectionsAreKnownOnlyWhenDeclared) {
+    ::setenv("DIALOOGBOT_ACCESS_TOKEN", "t", 1);
+    std::string text = std::string(kValid) + "intake:\n  allow: [\"@*:localhost\"]\n";
+    EXPECT_FALSE(load_config_text(text, {}).config);
+    bool called = false;
+    SectionSchema s{"intake", SectionSchema::Scope::Top,
+                    [&](const YAML::Node& n, const std::string& path, ErrorSink& sink) {
+                        called = true;
+                        if (!n["allow"]) sink.add(n, path + ".allow", "required");
+                    }};
+    auto r = load_config_text(text, {s});
+    EXPECT_TRUE(called);
+    EXPECT_TRUE(r.config);
+}
+
+TEST(Config, TokenFilePermissionsWarn) {
+    ::unsetenv("DIALOOGBOT_ACCESS_TOKEN");
+    std::string path = ::testing::TempDir() + "/dialoog_token_test";
+    {
+        std::ofstream(path) << "secret";
+    }
+    ::chmod(path.c_str(), 0644);
+    std::string text = replace(kValid, "  device_id:", "  access_token_file: " + path + "\n  device_id:");
+    auto r = load_config_text(text, {});
+    ASSERT_TRUE(r.config);
+    ASSERT_EQ(r.warnings.size(), 1u);
+    EXPECT_NE(r.warnings[0].find("readable by group or others"), std::string::npos);
+    ::chmod(path.c_str(), 0600);
+    EXPECT_TRUE(load_config_text(text, {}).warnings.empty());
+    // No token source at all is an error.
+    auto none = load_config_text(kValid, {});
+    EXPECT_FALSE(none.config);
+    ::setenv("DIALOOGBOT_ACCESS_TOKEN", "t", 1);
+}
+
+TEST(Glob, Matching) {
+    EXPECT_TRUE(glob_match("@*:example.org", "@anna:example.org"));
+    EXPECT_FALSE(glob_match("@*:example.org", "@anna:example.org.evil"));
+    EXPECT_TRUE(glob_match("@a?na:*", "@anna:x"));
+    EXPECT_TRUE(glob_match("*", ""));
+    EXPECT_FALSE(glob_match("@anna:x", "@anna:xy"));
+    EXPECT_TRUE(glob_match("@*raad*:hs", "@clientenraad-1:hs"));
+}

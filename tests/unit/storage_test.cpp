@@ -1,0 +1,199 @@
+// Storage: migrations, outbox ordering and states, handled marks, jobs.
+#include <gtest/gtest.h>
+
+#include "storage/database.hpp"
+#include "storage/handled_events.hpp"
+#include "storage/jobs.hpp"
+#include "storage/kv_store.hpp"
+#include "storage/migrations.hpp"
+#include "storage/outbox.hpp"
+
+using namespace dialoog::storage;
+
+namespace {
+OutboxItem send_item(const std::string& room, const std::string& txn) {
+    OutboxItem i;
+    i.kind = OutboxKind::Send;
+    i.room_id = room;
+    i.event_type = "m.room.message";
+    i.txn_id = txn;
+    i.content = "{}";
+    return i;
+}
+}  // namespace
+
+TEST(Migrations, RunOnceAndSetUserVersion) {
+    Database db(":memory:");
+    EXPECT_EQ(db.user_version(), 0);
+    migrate_core(db);
+    int v = db.user_version();
+    EXPECT_EQ(v, core_migrations().back().version);
+    migrate_core(db);  // idempotent
+    EXPECT_EQ(db.user_version(), v);
+    EXPECT_EQ(db.scalar_int("SELECT COUNT(*) FROM sqlite_master WHERE name='outbox'"), 1);
+}
+
+TEST(Migrations, NewerDatabaseIsRefused) {
+    Database db(":memory:");
+    migrate_core(db);
+    db.set_user_version(999);
+    EXPECT_THROW(migrate_core(db), std::runtime_error);
+}
+
+TEST(Migrations, FeatureOwnersAreIndependent) {
+    Database db(":memory:");
+    migrate_core(db);
+    std::vector<Migration> a = {{1, "CREATE TABLE a1(x)"}, {2, "CREATE TABLE a2(x)"}};
+    migrate_owner(db, "a", a);
+    migrate_owner(db, "a", a);
+    migrate_owner(db, "b", {{1, "CREATE TABLE b1(x)"}});
+    EXPECT_EQ(db.scalar_int("SELECT version FROM schema_versions WHERE owner='a'"), 2);
+    EXPECT_EQ(db.scalar_int("SELECT version FROM schema_versions WHERE owner='b'"), 1);
+}
+
+TEST(Migrations, FailedStepRollsBack) {
+    Database db(":memory:");
+    migrate_core(db);
+    EXPECT_THROW(migrate_owner(db, "c", {{1, "CREATE TABLE c1(x); SELECT * FROM nope;"}}),
+                 DbError);
+    EXPECT_EQ(db.scalar_int("SELECT COUNT(*) FROM sqlite_master WHERE name='c1'"), 0);
+}
+
+TEST(Outbox, SameTxnIdIsStoredOnce) {
+    Database db(":memory:");
+    migrate_core(db);
+    Outbox o(db);
+    EXPECT_TRUE(o.enqueue(send_item("!a:hs", "t1"), 1000));
+    EXPECT_FALSE(o.enqueue(send_item("!a:hs", "t1"), 1000));
+    EXPECT_EQ(o.counts().pending, 1);
+}
+
+TEST(Outbox, LanesKeepOrderAndRetryBlocksOnlyItsLane) {
+    Database db(":memory:");
+    migrate_core(db);
+    Outbox o(db);
+    o.enqueue(send_item("!a:hs", "a1"), 1000);
+    o.enqueue(send_item("!a:hs", "a2"), 1000);
+    o.enqueue(send_item("!b:hs", "b1"), 1000);
+    auto heads = o.due_heads(1000, 10);
+    ASSERT_EQ(heads.size(), 2u);
+    EXPECT_EQ(heads[0].txn_id, "a1");
+    EXPECT_EQ(heads[1].txn_id, "b1");
+    // a1 must wait (429): a2 may not overtake it, b1's lane goes on.
+    o.mark_retry(heads[0].id, 5000, "rate limited");
+    o.mark_sent(heads[1].id, 1001);
+    EXPECT_TRUE(o.due_heads(2000, 10).empty());
+    EXPECT_EQ(o.next_wake(), 5000);
+    auto later = o.due_heads(5000, 10);
+    ASSERT_EQ(later.size(), 1u);
+    EXPECT_EQ(later[0].txn_id, "a1");
+    EXPECT_EQ(later[0].attempts, 1);
+}
+
+TEST(Outbox, FailedRowsStayAndSentRowsArePruned) {
+    Database db(":memory:");
+    migrate_core(db);
+    Outbox o(db);
+    o.enqueue(send_item("!a:hs", "a1"), 1000);
+    o.enqueue(send_item("!b:hs", "b1"), 1000);
+    auto heads = o.due_heads(1000, 10);
+    o.mark_failed(heads[0].id, "M_FORBIDDEN 403");
+    o.mark_sent(heads[1].id, 2000);
+    EXPECT_EQ(o.prune_sent(1500), 0);
+    EXPECT_EQ(o.prune_sent(3000), 1);
+    EXPECT_EQ(o.counts().failed, 1);
+    EXPECT_EQ(o.failed_rows(10).size(), 1u);
+    EXPECT_EQ(o.clear_failed(), 1);
+}
+
+TEST(Outbox, PurgeAfterSendDeletesTheRow) {
+    Database db(":memory:");
+    migrate_core(db);
+    Outbox o(db);
+    auto item = send_item("!dm:hs", "p1");
+    item.purge_after_send = true;
+    item.content = R"({"body":"client text"})";
+    o.enqueue(item, 1000);
+    o.mark_sent(o.due_heads(1000, 1)[0].id, 1001);
+    EXPECT_EQ(db.scalar_int("SELECT COUNT(*) FROM outbox"), 0);
+}
+
+TEST(Outbox, FailRoomMarksPendingRowsFailed) {
+    Database db(":memory:");
+    migrate_core(db);
+    Outbox o(db);
+    o.enqueue(send_item("!a:hs", "a1"), 1000);
+    o.enqueue(send_item("!b:hs", "b1"), 1000);
+    EXPECT_EQ(o.fail_room("!a:hs", "left"), 1);
+    EXPECT_EQ(o.counts().pending, 1);
+}
+
+TEST(HandledEvents, MarksAreKeyedAndPruned) {
+    Database db(":memory:");
+    migrate_core(db);
+    auto key = HandledEvents::load_or_create_key(db);
+    EXPECT_EQ(key.size(), 32u);
+    EXPECT_EQ(HandledEvents::load_or_create_key(db), key);  // stable across starts
+    HandledEvents h(db, key);
+    EXPECT_FALSE(h.seen("$a:hs"));
+    h.mark("$a:hs", 1000);
+    h.mark("$a:hs", 1000);
+    EXPECT_TRUE(h.seen("$a:hs"));
+    // The table holds no event id in clear.
+    EXPECT_EQ(db.scalar_int("SELECT COUNT(*) FROM handled_events WHERE instr(mark, '$a:hs') > 0"), 0);
+    h.mark("$b:hs", 5000);
+    EXPECT_EQ(h.prune(2000), 1);
+    EXPECT_FALSE(h.seen("$a:hs"));
+    EXPECT_TRUE(h.seen("$b:hs"));
+}
+
+TEST(Jobs, DueOrderUpsertAndPrefixRemoval) {
+    Database db(":memory:");
+    migrate_core(db);
+    Jobs j(db);
+    j.upsert("k", "casus:1:start", 3000);
+    j.upsert("k", "casus:1:remind", 1000);
+    j.upsert("k", "casus:2:start", 2000);
+    EXPECT_EQ(j.next_due_at(), 1000);
+    auto due = j.due(2500, 10);
+    ASSERT_EQ(due.size(), 2u);
+    EXPECT_EQ(due[0].key, "casus:1:remind");
+    j.upsert("k", "casus:1:remind", 4000);  // moved, not duplicated
+    EXPECT_EQ(j.count(), 3);
+    EXPECT_EQ(j.remove_prefix("casus:1:"), 2);
+    EXPECT_EQ(j.count(), 1);
+}
+
+TEST(KvStore, SetGetErase) {
+    Database db(":memory:");
+    migrate_core(db);
+    KvStore kv(db);
+    EXPECT_FALSE(kv.get("next_batch"));
+    kv.set("next_batch", "s1");
+    kv.set("next_batch", "s2");
+    EXPECT_EQ(kv.get("next_batch"), "s2");
+    kv.erase("next_batch");
+    EXPECT_FALSE(kv.get("next_batch"));
+}
+
+TEST(Savepoints, RollbackUndoesOnlyTheEvent) {
+    Database db(":memory:");
+    migrate_core(db);
+    Transaction tx(db);
+    KvStore kv(db);
+    kv.set("a", "1");
+    {
+        Savepoint sp(db, "ev1");
+        kv.set("b", "2");
+        sp.rollback();
+    }
+    {
+        Savepoint sp(db, "ev2");
+        kv.set("c", "3");
+        sp.release();
+    }
+    tx.commit();
+    EXPECT_EQ(kv.get("a"), "1");
+    EXPECT_FALSE(kv.get("b"));
+    EXPECT_EQ(kv.get("c"), "3");
+}
