@@ -1,0 +1,31 @@
+#pragma once
+// "Alles kan, tenzij…": nudges on door-closing messages in team rooms, and the decision log
+// (besluit) with follow-up reminders (issue 5). The detector itself is nudge_detector.hpp.
+
+#include <memory>
+#include <mutex>
+
+#include "commands/feature.hpp"
+#include "commands/tenzij/nudge_detector.hpp"
+
+namespace dialoog::tenzij {
+
+class TenzijFeature final : public commands::Feature {
+  public:
+    TenzijFeature();
+    ~TenzijFeature() override;
+    std::string_view name() const override { return "tenzij"; }
+    std::vector<storage::Migration> migrations() const override;
+    void add_texts(commands::Catalogue&) const override;
+    void add_commands(commands::Registry&) override;
+    void add_jobs(commands::JobRegistry&) override;
+    std::vector<config::SectionSchema> config_sections() const override;
+    void on_message(commands::MessageContext&) override;
+    std::string digest_section(commands::Services&, const commands::DigestRequest&) override;
+
+  private:
+    struct DetectorCache;
+    std::unique_ptr<DetectorCache> cache_;
+};
+
+}  // namespace dialoog::tenzij
