@@ -5,19 +5,22 @@ namespace dialoog::tenzij {
 const std::vector<storage::Migration>& tenzij_migrations() {
     static const std::vector<storage::Migration> steps = {
         {1, R"sql(
--- One row per nudge the bot gave. event_id is the nudged message, which is also the root of
--- the nudge's thread: a !besluit typed in that thread links to the nudge through it. No
--- message text is stored (the digest only needs who, where, when and which pattern).
+-- One row per nudge the bot gave. event_id is the nudged message; thread_root is the root of
+-- the thread the nudge was posted in (the nudged message itself, or the root of the thread it
+-- was already in): a !besluit typed in that thread links to the nudge through it. No message
+-- text is stored (the digest only needs who, where, when and which pattern).
 CREATE TABLE nudge (
   id INTEGER PRIMARY KEY,
   team TEXT NOT NULL,
   room_id TEXT NOT NULL,
   user_id TEXT NOT NULL,
   event_id TEXT NOT NULL,
+  thread_root TEXT NOT NULL,
   pattern_id TEXT NOT NULL,
   created_ms INTEGER NOT NULL
 );
-CREATE UNIQUE INDEX nudge_thread ON nudge(room_id, event_id);
+CREATE UNIQUE INDEX nudge_event ON nudge(room_id, event_id);
+CREATE INDEX nudge_thread ON nudge(room_id, thread_root);
 CREATE INDEX nudge_rate ON nudge(room_id, user_id, created_ms);
 CREATE INDEX nudge_team_time ON nudge(team, created_ms);
 -- People who typed !nudge uit (everywhere, until !nudge aan).
