@@ -8,6 +8,16 @@ namespace dialoog::commands {
 
 namespace {
 std::string render(std::string_view md) { return markdown_to_html(md); }
+
+// After a kick or ban the bot stops all activity in that room (issue 2 item 7): scheduled
+// reminders and other effects aimed at it are dropped here, before they reach the outbox.
+bool room_closed(storage::Database& db, std::string_view room_id) {
+    auto st = db.prepare("SELECT membership FROM rooms WHERE room_id=?");
+    st.bind(1, room_id);
+    if (!st.step()) return false;
+    auto m = st.column_text(0);
+    return m == "leave" || m == "ban";
+}
 }  // namespace
 
 Effects::Effects(storage::Database& db, const Clock& clock, std::string key, std::string cause)
@@ -22,6 +32,7 @@ std::string Effects::notice(std::string_view room_id, std::string_view markdown,
                             const protocol::Relation& rel,
                             const std::vector<std::string>& mentions, std::int64_t not_before,
                             bool purge_after_send) {
+    if (room_closed(db_, room_id)) return {};
     auto parts = protocol::split_markdown(markdown, protocol::kMaxEventBytes, &render);
     std::string first;
     storage::Outbox outbox(db_);
@@ -51,6 +62,7 @@ std::string Effects::notice(std::string_view room_id, std::string_view markdown,
 std::string Effects::send_raw(std::string_view room_id, std::string_view event_type,
                               const nlohmann::json& content, std::int64_t not_before,
                               bool purge_after_send) {
+    if (room_closed(db_, room_id)) return {};
     storage::OutboxItem item;
     item.kind = storage::OutboxKind::Send;
     item.room_id = std::string(room_id);
