@@ -21,6 +21,7 @@ tests can run again on the same homeserver. Every wait is bounded.
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import secrets
@@ -39,6 +40,27 @@ import matrix_client as mc  # noqa: E402
 from matrix_client import Client, Event, mxid, register_user  # noqa: E402
 
 REPO_ROOT = mc.REPO_ROOT
+
+# Every bot started by this process, so none outlives an interrupted or timed-out test run (the
+# bots run in their own session, so a Ctrl-C or a `timeout` does not reach them by itself).
+_live: "set[BotProcess]" = set()
+
+
+def _kill_all() -> None:
+    for b in list(_live):
+        try:
+            b.kill()
+        except Exception:  # noqa: BLE001 - best effort at exit
+            pass
+
+
+def _on_sigterm(signum, frame):  # noqa: ANN001 - signal handler signature
+    raise SystemExit(128 + signum)  # runs atexit handlers and finally blocks
+
+
+atexit.register(_kill_all)
+if signal.getsignal(signal.SIGTERM) in (signal.SIG_DFL, None):
+    signal.signal(signal.SIGTERM, _on_sigterm)
 
 
 def bot_binary() -> str:
@@ -228,6 +250,7 @@ class BotProcess:
                                      stdin=subprocess.DEVNULL, stdout=self._log_fh,
                                      stderr=subprocess.STDOUT, cwd=str(self.dir),
                                      start_new_session=True)
+        _live.add(self)
         if wait:
             self.wait_log("logged in as", since=offset, timeout=timeout)
             if self.starts == 1:
@@ -275,6 +298,7 @@ class BotProcess:
             self.proc.send_signal(signal.SIGHUP)
 
     def _close_log(self) -> None:
+        _live.discard(self)
         if self._log_fh is not None:
             self._log_fh.close()
             self._log_fh = None
