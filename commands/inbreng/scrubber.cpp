@@ -54,13 +54,21 @@ Scrubber::Scrubber() : Scrubber(Options{}) {}
 Scrubber::Scrubber(Options options) {
     auto impl = std::make_unique<Impl>();
     impl->has_dictionary = impl->dictionary.load(options.dictionary_path);
-    for (std::string& word : options.keep_words) {
-        std::string nfc = detail::to_nfc(word);
-        if (nfc.empty()) continue;
-        std::string lower;
-        detail::to_lower(nfc, lower);
-        if (lower == nfc) impl->keep.lower.push_back(lower);
-        impl->keep.exact.push_back(std::move(nfc));
+    for (const std::string& entry : options.keep_words) {
+        // A phrase ("Leger des Heils") keeps each of its words.
+        const std::string nfc = detail::to_nfc(entry);
+        std::size_t from = 0;
+        while (from < nfc.size()) {
+            std::size_t space = nfc.find(' ', from);
+            if (space == std::string::npos) space = nfc.size();
+            const std::string word = nfc.substr(from, space - from);
+            from = space + 1;
+            if (word.empty()) continue;
+            std::string lower;
+            detail::to_lower(word, lower);
+            if (lower == word) impl->keep.lower.push_back(lower);
+            impl->keep.exact.push_back(word);
+        }
     }
     for (auto* list : {&impl->keep.exact, &impl->keep.lower}) {
         std::sort(list->begin(), list->end());
@@ -129,9 +137,35 @@ void find_in_segment(std::string_view text, const detail::WordList& dictionary,
     }
 }
 
-// Segments of about this size, cut after a line break, keep the working set in cache. No rule
-// looks across a line break, so cutting there changes no result.
+// Segments of at most this size keep the working set in cache and memory bounded. They are cut
+// after a line break (no rule looks across one); a longer line is cut after a sentence, else
+// after a space, else at a code point boundary (only pathological input has none of these).
 constexpr std::size_t kSegmentBytes = 32 * 1024;
+
+std::size_t segment_end(std::string_view text, std::size_t begin) {
+    if (text.size() - begin <= kSegmentBytes) return text.size();
+    const std::size_t limit = begin + kSegmentBytes;
+    const std::string_view window = text.substr(begin, kSegmentBytes);
+    if (const std::size_t nl = window.rfind('\n'); nl != std::string_view::npos) {
+        return begin + nl + 1;
+    }
+    // a sentence end: ". " after a word of 5+ letters (not "Dhr. " or "P. ")
+    for (std::size_t dot = window.rfind(". "); dot != std::string_view::npos && dot > 0;
+         dot = window.rfind(". ", dot - 1)) {
+        std::size_t letters = 0;
+        while (letters < 5 && dot > letters && detail::is_ascii_alpha(window[dot - 1 - letters]))
+            ++letters;
+        if (letters == 5) return begin + dot + 2;
+        if (dot < kSegmentBytes / 2) break;  // do not search the whole window
+    }
+    if (const std::size_t sp = window.rfind(' ');
+        sp != std::string_view::npos && sp > kSegmentBytes / 2) {
+        return begin + sp + 1;
+    }
+    std::size_t end = limit;
+    while (end > begin + 1 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    return end;
+}
 
 }  // namespace
 
@@ -141,16 +175,7 @@ std::vector<Finding> Scrubber::find(std::string_view text) const {
     std::vector<Finding> findings;
     std::size_t begin = 0;
     while (begin < text.size()) {
-        std::size_t end = text.size();
-        if (end - begin > kSegmentBytes) {
-            const std::size_t nl = text.rfind('\n', begin + kSegmentBytes);
-            if (nl != std::string_view::npos && nl >= begin) {
-                end = nl + 1;
-            } else {
-                const std::size_t next = text.find('\n', begin + kSegmentBytes);
-                end = next == std::string_view::npos ? text.size() : next + 1;
-            }
-        }
+        const std::size_t end = segment_end(text, begin);
         find_in_segment(text.substr(begin, end - begin), impl.dictionary, impl.keep, findings,
                         begin);
         begin = end;

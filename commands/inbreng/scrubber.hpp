@@ -60,7 +60,8 @@ class Scrubber {
         /// still works, with weaker name detection (see has_dictionary()).
         std::string dictionary_path = "/usr/share/dict/dutch";
         /// Extra domain words that must stay, from the YAML config (e.g. local scheme names).
-        /// Matched case-sensitively and, for all-lowercase entries, case-insensitively.
+        /// Matched case-sensitively and, for all-lowercase entries, case-insensitively; a
+        /// phrase keeps each of its words.
         std::vector<std::string> keep_words;
     };
 

@@ -146,18 +146,21 @@ std::size_t url_path_end(std::string_view s, std::size_t i) {
             break;
         j = k;
     }
+    // Bracket balance, counted once: a closing bracket is trimmed only if unbalanced.
+    const auto span = s.substr(i, j - i);
+    std::array<long, 3> balance{
+        std::count(span.begin(), span.end(), ')') - std::count(span.begin(), span.end(), '('),
+        std::count(span.begin(), span.end(), ']') - std::count(span.begin(), span.end(), '['),
+        std::count(span.begin(), span.end(), '}') - std::count(span.begin(), span.end(), '{')};
     while (j > i) {
         const char c = s[j - 1];
         if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\'') {
             --j;
         } else if (c == ')' || c == ']' || c == '}') {
-            const char open = c == ')' ? '(' : c == ']' ? '[' : '{';
-            const auto span = s.substr(i, j - i);
-            if (std::count(span.begin(), span.end(), open) <
-                std::count(span.begin(), span.end(), c))
-                --j;
-            else
-                break;
+            long& b = balance[c == ')' ? 0 : c == ']' ? 1 : 2];
+            if (b <= 0) break;
+            --b;
+            --j;
         } else {
             break;
         }
@@ -484,6 +487,8 @@ void find_phones(std::string_view s, std::vector<Candidate>& out) {
 
 void find_digit_strings(std::string_view s, std::vector<Candidate>& out) {
     std::size_t i = 0;
+    std::size_t cur_tb = 0;
+    std::size_t cur_te = 0;
     std::string bsn;
     while (i < s.size()) {
         if (!is_ascii_digit(s[i])) {
@@ -492,10 +497,16 @@ void find_digit_strings(std::string_view s, std::vector<Candidate>& out) {
         }
         std::size_t run_end = i;
         while (run_end < s.size() && is_ascii_digit(s[run_end])) ++run_end;
-        std::size_t tb = i;
-        while (tb > 0 && is_ascii_alnum(s[tb - 1])) --tb;
-        std::size_t te = run_end;
-        while (te < s.size() && is_ascii_alnum(s[te])) ++te;
+        // Bounds of the alphanumeric token around the run, computed once per token so that
+        // "1a1a1a..." stays linear.
+        if (!(i >= cur_tb && i < cur_te)) {
+            cur_tb = i;
+            while (cur_tb > 0 && is_ascii_alnum(s[cur_tb - 1])) --cur_tb;
+            cur_te = run_end;
+            while (cur_te < s.size() && is_ascii_alnum(s[cur_te])) ++cur_te;
+        }
+        const std::size_t tb = cur_tb;
+        const std::size_t te = cur_te;
         const std::size_t len = run_end - i;
         if (len >= 7) {
             const bool alone = tb == i && te == run_end && number_boundary_before(s, i);

@@ -242,7 +242,6 @@ std::vector<Token> tokenize(std::string_view s) {
         } else if (is_letter(cp) || (is_apostrophe(cp) && starts_short_article(s, next))) {
             t.kind = TokenKind::Word;
             std::size_t j = next;
-            bool first_letter_seen = is_letter(cp);
             t.upper_initial = is_letter(cp) && is_upper(cp);
             int letters = is_letter(cp) ? 1 : 0;
             int uppers = t.upper_initial ? 1 : 0;
@@ -251,7 +250,6 @@ std::vector<Token> tokenize(std::string_view s) {
                 if (is_ascii_alpha(b)) {  // fast path for the common case
                     ++letters;
                     if (b <= 'Z') ++uppers;
-                    first_letter_seen = true;
                     ++j;
                     continue;
                 }
@@ -265,7 +263,6 @@ std::vector<Token> tokenize(std::string_view s) {
                     if (is_letter(c)) {
                         ++letters;
                         if (is_upper(c)) ++uppers;
-                        if (!first_letter_seen) first_letter_seen = true;
                     }
                     j = k;
                     continue;

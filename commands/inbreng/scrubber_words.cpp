@@ -31,7 +31,7 @@ enum Flag : std::uint32_t {
     kBirth = 1u << 13,          // "geboren", "jarig": dates without a year are birth dates
     kPostbus = 1u << 14,        // "postbus", "antwoordnummer"
     kThing = 1u << 15,          // nouns after "N-jarige" that make it a duration ("opleiding")
-    kMonth = 1u << 16,          // month name or abbreviation (see month_number)
+    kMonth = 1u << 16,          // month name or abbreviation
     kPerson = 1u << 17,         // person noun: "een vrouw van 50" is an age
     kAmbiguousName = 1u << 18,  // first name that is also a word ("Roos", "Bas")
     kPronoun = 1u << 19,        // subject pronoun: "hij is 62"
@@ -42,7 +42,7 @@ struct FlagEntry {
     std::uint32_t flags;
 };
 
-// The rule vocabulary, merged into one sorted table so that each word costs one binary search.
+// The rule vocabulary: word -> flags, one entry per word (see lookup_flags).
 std::vector<FlagEntry> build_flag_table() {
     std::vector<FlagEntry> t;
     const auto add = [&t](std::uint32_t flag, std::initializer_list<std::string_view> words) {
@@ -318,26 +318,6 @@ std::uint32_t lookup_flags(std::string_view lower) {
     if (lower.size() > 20) return 0;
     const auto it = table.find(lower);
     return it != table.end() ? it->second : 0;
-}
-
-int month_number(std::string_view lower) {
-    struct Month {
-        std::string_view name;
-        int number;
-    };
-    static constexpr std::array<Month, 34> kMonths{{
-        {"januari", 1},   {"jan", 1},      {"februari", 2},  {"feb", 2},      {"maart", 3},
-        {"mrt", 3},       {"april", 4},    {"apr", 4},       {"mei", 5},      {"juni", 6},
-        {"jun", 6},       {"juli", 7},     {"jul", 7},       {"augustus", 8}, {"aug", 8},
-        {"september", 9}, {"sep", 9},      {"sept", 9},      {"oktober", 10}, {"okt", 10},
-        {"november", 11}, {"nov", 11},     {"december", 12}, {"dec", 12},     {"january", 1},
-        {"february", 2},  {"march", 3},    {"may", 5},       {"june", 6},     {"july", 7},
-        {"august", 8},    {"october", 10}, {"oct", 10},      {"mar", 3},
-    }};
-    for (const Month& m : kMonths) {
-        if (m.name == lower) return m.number;
-    }
-    return 0;
 }
 
 bool ends_with(std::string_view s, std::string_view suffix) {
@@ -933,8 +913,7 @@ class WordScanner {
         return (day >= 1 && day <= 31) ? p : kNone;
     }
 
-    void month_rules(std::size_t k, int month) {
-        (void)month;
+    void month_rules(std::size_t k) {
         std::size_t month_end = k;
         if (is_punct(k + 1, '.')) month_end = k + 1;
         const std::size_t day = day_before(k);
@@ -1194,7 +1173,7 @@ class WordScanner {
         const std::uint32_t f = flags(k);
         if (is_case_keyword(k)) case_number_after(k);
         if ((f & (kTitle | kRole)) != 0) name_after_title(k);
-        if ((f & kMonth) != 0) month_rules(k, month_number(lower(k)));
+        if ((f & kMonth) != 0) month_rules(k);
         if ((f & kPostbus) != 0 && is_inline_space(k + 1) && is_number(k + 2)) {
             emit(t_[k].begin, t_[k + 2].end, PiiType::Adres, kPriorityAddress);
             consume(k, k + 2);

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -314,10 +315,11 @@ TEST(ScrubberNaam, LowercaseNameAfterTitle) {
 
 TEST(ScrubberNaam, KeepWordsFromConfiguration) {
     Scrubber::Options options;
-    options.keep_words = {"Werkfit", "doorbraakmethode"};
+    options.keep_words = {"Werkfit", "doorbraakmethode", "Stichting Kwadraad"};
     const Scrubber s(options);
     EXPECT_EQ(s.scrub("Ze volgt Werkfit via de Doorbraakmethode.").text,
               "Ze volgt Werkfit via de Doorbraakmethode.");
+    EXPECT_EQ(s.scrub("Ze kreeg hulp van Kwadraad.").text, "Ze kreeg hulp van Kwadraad.");
     EXPECT_EQ(scrub("Ze volgt Werkfit."), "Ze volgt [NAAM].");
 }
 
@@ -408,6 +410,30 @@ TEST(ScrubberThreads, ConstScrubIsThreadSafe) {
     }
     for (auto& th : threads) th.join();
     for (int v : ok) EXPECT_EQ(v, 200);
+}
+
+TEST(ScrubberLongInput, LongLinesAreCutBetweenSentences) {
+    std::string text;
+    while (text.size() < 100000) text += "Mevrouw Jansen woont in Zwolle, BSN 908301662. ";
+    const std::string out = scrub(text);
+    EXPECT_EQ(out.find("Jansen"), std::string::npos);
+    EXPECT_EQ(out.find("Zwolle"), std::string::npos);
+    EXPECT_EQ(out.find("908301662"), std::string::npos);
+}
+
+TEST(ScrubberLongInput, PathologicalInputStaysLinear) {
+    // Each of these was quadratic in an early version (a token rescanned per digit run, a
+    // bracket count per trimmed character).
+    for (const std::string unit : {"1a", "a1", ")", "(1) ", "a@", "12 "}) {
+        std::string text = unit == ")" ? "http://a" : "";
+        while (text.size() < 300000) text += unit;
+        const auto start = std::chrono::steady_clock::now();
+        const ScrubResult r = scrubber().scrub(text);
+        const auto seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        EXPECT_LT(seconds, 5.0) << "unit '" << unit << "'";
+        EXPECT_FALSE(r.text.empty());
+    }
 }
 
 // Regression tests for inputs found by the fuzzer.
