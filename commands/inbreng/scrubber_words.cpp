@@ -980,6 +980,7 @@ class WordScanner {
         std::size_t first = kNone;
         bool street = false;
         bool capital = false;
+        bool lowercase_street = false;
         std::size_t j = k - 2;
         // "Kerkstraat nr. 12", "Kerkstraat nummer 12"
         if (is_punct(j, '.') && j >= 3 && is_word(j - 1) && lower(j - 1) == "nr" &&
@@ -999,6 +1000,15 @@ class WordScanner {
                 break;
             }
             const bool interfix = (flags(j) & kInterfix) != 0;
+            if (words == 0 && !t_[j].upper_initial && !interfix && has_street_suffix(lw, true) &&
+                !common(lw) && !dict_.empty()) {
+                // typed in lowercase: "kerkstraat 12"
+                first = j;
+                street = true;
+                capital = true;
+                lowercase_street = true;
+                break;
+            }
             if (!t_[j].upper_initial && !interfix) break;
             if (t_[j].upper_initial) {
                 if (is_keep(base(j)) && !has_street_suffix(lw, false)) break;
@@ -1010,7 +1020,7 @@ class WordScanner {
             j -= 2;
         }
         if (!street || !capital || first == kNone) return false;
-        while (first < k && is_word(first) && !t_[first].upper_initial &&
+        while (!lowercase_street && first < k && is_word(first) && !t_[first].upper_initial &&
                (flags(first) & kPostbus) == 0)
             first += 2;  // drop leading lowercase interfixes ("op de Kerkstraat")
         if (first >= k) return false;
@@ -1187,7 +1197,42 @@ class WordScanner {
             return;
         }
         const bool apostrophe_word = is_apostrophe_at(s_, t_[k].begin);
-        if (t_[k].upper_initial || apostrophe_word) capitalised(k);
+        if (t_[k].upper_initial || apostrophe_word) {
+            capitalised(k);
+        } else {
+            lowercase_proper_noun(k);
+        }
+    }
+
+    // A name or place typed in lowercase ("ik sprak fatima", "woont in zwolle"): not a common
+    // word, but a capitalised entry of the word list or a known place.
+    void lowercase_proper_noun(std::size_t k) {
+        const Token& tok = t_[k];
+        if (dict_.empty() || tok.end - tok.begin < 3 || (flags(k) & ~kThing) != 0 || has_digit(k))
+            return;
+        const std::string_view w = base(k);
+        std::string l;
+        to_lower(w, l);
+        if (l != w || common(l)) return;  // mixed case, or an ordinary word
+        const std::string cap = capitalised(l);
+        if (cap == l || is_keep(cap) || is_keep(l) || is_country_or_region(cap)) return;
+        if (w.find('-') != std::string_view::npos || w.find('\'') != std::string_view::npos) return;
+        const bool place = is_known_place(cap);
+        if (!place) {
+            // a lowercase name only where Dutch puts a person: "met fatima", "sprak ahmed"
+            static constexpr std::array<std::string_view, 19> kBeforeName{
+                "met",   "aan",   "van",   "voor",    "bij",     "en",    "door",
+                "over",  "zoals", "heet",  "heette",  "genaamd", "sprak", "belde",
+                "vroeg", "zei",   "tegen", "mevrouw", "meneer"};
+            const std::size_t p = prev_tok(k);
+            if (!is_word(p) ||
+                std::find(kBeforeName.begin(), kBeforeName.end(), lower(p)) == kBeforeName.end())
+                return;
+            if (!proper(cap)) return;
+        }
+        emit(tok.begin, base_end(k), place ? PiiType::Plaats : PiiType::Naam,
+             place ? kPriorityPlace : kPriorityName);
+        consume(k, k);
     }
 
     void capitalised(std::size_t k) {

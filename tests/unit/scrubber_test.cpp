@@ -308,9 +308,13 @@ TEST(ScrubberNaam, CompoundsAndConditionsAreNoNames) {
     expect_unchanged("Een Marokkaans-Nederlandse vrouw en een Brabantse man.");
 }
 
-TEST(ScrubberNaam, LowercaseNameAfterTitle) {
+TEST(ScrubberNaam, LowercaseNamesPlacesAndStreets) {
     EXPECT_EQ(scrub("Ik sprak mevrouw jansen gisteren."), "Ik sprak mevrouw [NAAM] gisteren.");
     expect_unchanged("Ik sprak mevrouw gisteren.");
+    EXPECT_EQ(scrub("ik heb met fatima gesproken, ze woont in zwolle"),
+              "ik heb met [NAAM] gesproken, ze woont in [PLAATS]");
+    EXPECT_EQ(scrub("hij woont op de kerkstraat 12"), "hij woont op de [ADRES]");
+    expect_unchanged("we just need to plan it, it's the team day");
 }
 
 TEST(ScrubberNaam, KeepWordsFromConfiguration) {
