@@ -1019,6 +1019,20 @@ class WordScanner {
             if (j < 2 || !is_inline_space(j - 1)) break;
             j -= 2;
         }
+        if (!street && capital && first != kNone) {
+            // A street without a typical ending ("Damrak 1", "Rokin 12") in an address context:
+            // "woont op/aan (de) ...", "adres: ...".
+            std::size_t lead = first;
+            while (lead < k && is_word(lead) && !t_[lead].upper_initial) lead += 2;
+            std::size_t p = prev_tok(lead);
+            if (is_word(p) && (lower(p) == "de" || lower(p) == "het")) p = prev_tok(p);
+            if (is_word(p) && (lower(p) == "op" || lower(p) == "aan")) {
+                street = flag_before(p, kResidence, 3);
+            } else if (is_punct(p, ':') || is_word(p)) {
+                const std::size_t q = is_punct(p, ':') ? prev_tok(p) : p;
+                street = is_word(q) && ends_with(lower(q), "adres");
+            }
+        }
         if (!street || !capital || first == kNone) return false;
         while (!lowercase_street && first < k && is_word(first) && !t_[first].upper_initial &&
                (flags(first) & kPostbus) == 0)

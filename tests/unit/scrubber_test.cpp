@@ -165,6 +165,13 @@ TEST(ScrubberAdres, NumberWordAndLowercasePlace) {
     EXPECT_EQ(scrub("Een Amsterdamse vrouw."), "Een [PLAATS] vrouw.");
 }
 
+TEST(ScrubberAdres, StreetsWithoutATypicalEndingInAnAddressContext) {
+    EXPECT_EQ(scrub("Hij woont op het Damrak 1 in Amsterdam."),
+              "Hij woont op het [ADRES] in [PLAATS].");
+    EXPECT_EQ(scrub("Adres: Rokin 12-3, Amsterdam."), "Adres: [ADRES], [PLAATS].");
+    expect_unchanged("In Groep 8 zat hij, en hij werkt op Schiphol 3 dagen per week.");
+}
+
 TEST(ScrubberAdres, StreetWordsInNormalSentences) {
     expect_unchanged("De weg naar werk is lang en het plein is leeg.");
     expect_unchanged("Ze zit op de straat 3 dagen per week.");
