@@ -687,6 +687,15 @@ void find_numeric_dates(std::string_view s, std::vector<Candidate>& out) {
         }
         ++j;
         const auto [b, lb] = read_digits(j);
+        // month and year: "03-2021", "3/2021"
+        if (la <= 2 && lb == 4 && sep != '.' && a >= 1 && a <= 12 && b >= 1900 && b <= 2099 &&
+            (j >= s.size() ||
+             (!is_ascii_alnum(s[j]) &&
+              !((s[j] == sep || s[j] == ',') && j + 1 < s.size() && is_ascii_digit(s[j + 1]))))) {
+            out.push_back({i, j, PiiType::Datum, kPriorityDate});
+            i = j - 1;
+            continue;
+        }
         if (lb == 0 || lb > 2 || j >= s.size() || s[j] != sep) {
             i = j - 1;
             continue;

@@ -211,6 +211,7 @@ TEST(ScrubberDatum, DatesWithAYear) {
     expect_replaced("Op 12/3/85 begonnen.", "12/3/85", "[DATUM]");
     expect_replaced("Sinds januari 2022 thuis.", "januari 2022", "[DATUM]");
     expect_replaced("De brief van 14 nov 2023.", "14 nov 2023", "[DATUM]");
+    expect_replaced("Uitkering sinds 03/2021.", "03/2021", "[DATUM]");
 }
 
 TEST(ScrubberDatum, BirthContextWithoutYear) {
