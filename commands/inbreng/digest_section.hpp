@@ -1,0 +1,18 @@
+#pragma once
+// The inbreng part of a leader's weekly digest: what clients brought in for the team that
+// week. Per-theme counts only from 5 inputs on, and counts below 5 shown as "< 5" (domain.md:
+// aggregates about small groups can identify people).
+
+#include <string>
+
+#include "commands/context.hpp"
+#include "commands/feature.hpp"
+
+namespace dialoog::inbreng {
+
+/// Smallest count shown as a number (k-anonymity threshold).
+inline constexpr int kMinShownCount = 5;
+
+std::string inbreng_digest_section(commands::Services& s, const commands::DigestRequest& req);
+
+}  // namespace dialoog::inbreng
