@@ -99,6 +99,10 @@ struct SectionSchema {
     std::string key;
     Scope scope = Scope::Top;
     std::function<void(const YAML::Node&, const std::string& path, ErrorSink&)> validate;
+    /// Optional second pass for checks that need the rest of the config (e.g. that a named
+    /// team exists). Runs after the teams were read, only when the section is present.
+    std::function<void(const YAML::Node&, const std::string& path, const Config&, ErrorSink&)>
+        validate_with_config = {};
 };
 
 struct LoadResult {
