@@ -1,13 +1,52 @@
 #include "commands/tenzij/tenzij_feature.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include "commands/catalogue.hpp"
 #include "commands/context.hpp"
 #include "commands/registry.hpp"
+#include "commands/tenzij/besluit_commands.hpp"
+#include "commands/tenzij/nudge_command.hpp"
+#include "commands/tenzij/nudger.hpp"
+#include "commands/tenzij/opvolging_job.hpp"
+#include "commands/tenzij/tenzij_config.hpp"
+#include "commands/tenzij/tenzij_digest.hpp"
+#include "storage/tenzij/besluiten.hpp"
 #include "storage/tenzij/migrations.hpp"
 
 namespace dialoog::tenzij {
 
-struct TenzijFeature::DetectorCache {};
+std::vector<commands::TextEntry> tenzij_texts();
+
+/// The detector and settings built from one config: compiled once, reused for every message
+/// until the config object changes.
+struct TenzijFeature::DetectorCache {
+    struct State {
+        NudgeSettings settings;
+        std::optional<NudgeDetector> detector;  // empty if the patterns did not build
+    };
+    std::mutex mu;
+    std::shared_ptr<const config::Config> cfg;
+    std::shared_ptr<const State> state;
+
+    std::shared_ptr<const State> get(const std::shared_ptr<const config::Config>& current) {
+        std::lock_guard lock(mu);
+        if (state && cfg == current) return state;
+        auto st = std::make_shared<State>();
+        st->settings = read_nudge_settings(*current);
+        auto built = NudgeDetector::create(st->settings.patterns);
+        if (auto* d = std::get_if<NudgeDetector>(&built)) {
+            st->detector = std::move(*d);
+        } else {
+            // The loader validates the patterns, so this only happens with an unvalidated
+            // config: nudging stays off rather than crashing.
+            spdlog::error("nudge patterns do not build; nudges are off until the config is fixed");
+        }
+        cfg = current;
+        state = st;
+        return state;
+    }
+};
 
 TenzijFeature::TenzijFeature() : cache_(std::make_unique<DetectorCache>()) {}
 TenzijFeature::~TenzijFeature() = default;
@@ -15,15 +54,75 @@ TenzijFeature::~TenzijFeature() = default;
 std::vector<storage::Migration> TenzijFeature::migrations() const {
     return tenzij_migrations();
 }
-void TenzijFeature::add_texts(commands::Catalogue&) const {}
-void TenzijFeature::add_commands(commands::Registry&) {}
-void TenzijFeature::add_jobs(commands::JobRegistry&) {}
-std::vector<config::SectionSchema> TenzijFeature::config_sections() const {
-    return {};
+
+void TenzijFeature::add_texts(commands::Catalogue& c) const {
+    c.add(tenzij_texts());
 }
-void TenzijFeature::on_message(commands::MessageContext&) {}
-std::string TenzijFeature::digest_section(commands::Services&, const commands::DigestRequest&) {
-    return {};
+
+void TenzijFeature::add_commands(commands::Registry& r) {
+    using commands::CommandSpec;
+    using commands::Role;
+    using commands::Where;
+    r.add(CommandSpec{"besluit",
+                      {"decision"},
+                      "tenzij",
+                      Role::Member,
+                      Where::TeamRoom,
+                      "tenzij.besluit_summary",
+                      "tenzij.besluit_usage",
+                      "tenzij.besluit_examples",
+                      true,
+                      besluit_command});
+    r.add(CommandSpec{"besluiten",
+                      {"decisions"},
+                      "tenzij",
+                      Role::Member,
+                      Where::TeamRoom,
+                      "tenzij.besluiten_summary",
+                      "tenzij.besluiten_usage",
+                      "tenzij.besluiten_examples",
+                      true,
+                      besluiten_command});
+    r.add(CommandSpec{"opvolging",
+                      {"followup"},
+                      "tenzij",
+                      Role::Member,
+                      Where::TeamRoom,
+                      "tenzij.opvolging_summary",
+                      "tenzij.opvolging_usage",
+                      "tenzij.opvolging_examples",
+                      true,
+                      opvolging_command});
+    r.add(CommandSpec{"nudge",
+                      {},
+                      "tenzij",
+                      Role::Member,
+                      Where::Anywhere,
+                      "tenzij.nudge_summary",
+                      "tenzij.nudge_usage",
+                      "tenzij.nudge_examples",
+                      true,
+                      nudge_command});
+}
+
+void TenzijFeature::add_jobs(commands::JobRegistry& j) {
+    j.add(std::string(kOpvolgingJobKind), fire_opvolging);
+}
+
+std::vector<config::SectionSchema> TenzijFeature::config_sections() const {
+    return {nudge_section_schema()};
+}
+
+void TenzijFeature::on_message(commands::MessageContext& m) {
+    if (!m.team || m.is_dm) return;
+    auto state = cache_->get(m.s.config);
+    if (!state->detector) return;
+    maybe_nudge(m, *state->detector, state->settings);
+}
+
+std::string TenzijFeature::digest_section(commands::Services& s,
+                                          const commands::DigestRequest& req) {
+    return tenzij_digest(s, req);
 }
 
 }  // namespace dialoog::tenzij

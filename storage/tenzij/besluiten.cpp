@@ -142,6 +142,13 @@ void set_outcome(storage::Database& db, std::int64_t besluit_id, std::string_vie
     st.bind(1, outcome).bind(2, now_ms).bind(3, besluit_id).run();
 }
 
+void set_due(storage::Database& db, std::int64_t besluit_id, std::int64_t due_ms) {
+    auto st = db.prepare(
+        "UPDATE besluit SET due_ms=?, last_reminded_ms=NULL, reminders_sent=0 WHERE id=?");
+    st.bind(1, due_ms).bind(2, besluit_id).run();
+    schedule_opvolging(db, besluit_id, due_ms, 1);
+}
+
 void mark_reminded(storage::Database& db, std::int64_t besluit_id, std::int64_t now_ms) {
     auto st = db.prepare(
         "UPDATE besluit SET last_reminded_ms=?, reminders_sent=reminders_sent+1 WHERE id=?");

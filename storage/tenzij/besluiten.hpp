@@ -86,6 +86,8 @@ void close_besluit(storage::Database& db, std::int64_t besluit_id, std::string_v
                    std::int64_t now_ms);
 void set_outcome(storage::Database& db, std::int64_t besluit_id, std::string_view outcome,
                  std::int64_t now_ms);
+/// Moves the follow-up date, forgets earlier reminders and schedules the first one anew.
+void set_due(storage::Database& db, std::int64_t besluit_id, std::int64_t due_ms);
 void mark_reminded(storage::Database& db, std::int64_t besluit_id, std::int64_t now_ms);
 /// True when any follow-up entry was logged at or after `since_ms`.
 bool has_opvolging_since(storage::Database& db, std::int64_t besluit_id, std::int64_t since_ms);
