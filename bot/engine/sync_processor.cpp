@@ -54,7 +54,11 @@ void SyncProcessor::handle_invite(const protocol::InvitedRoom& inv, BatchStats& 
             own = &ev;
     if (!own) return;
     // The invite repeats in every sync until we act; the outbox row's fixed txn_id (cause =
-    // room + inviter) makes the repeat a no-op.
+    // room + inviter + the invite event) makes the repeat a no-op. The invite's event id is part
+    // of the cause so that a new invite after a kick gets a new join row (with room + inviter
+    // only, the old, already sent row's txn_id matched and the bot never rejoined).
+    const std::string cause = "invite:" + inv.room_id + ":" + own->sender +
+                              (own->event_id.empty() ? "" : ":" + own->event_id);
     bool is_direct = own->content.value("is_direct", false);
     bool allowed = cfg.invite_allowed(own->sender);
     for (auto* f : s_.features) allowed = allowed || f->accepts_invite(own->sender, is_direct);
@@ -62,7 +66,7 @@ void SyncProcessor::handle_invite(const protocol::InvitedRoom& inv, BatchStats& 
     storage::Savepoint sp(s_.db, "invite");
     rooms.set_membership(inv.room_id, "invite", s_.now_ms(), own->sender);
     rooms.set_direct(inv.room_id, is_direct);
-    commands::Effects fx(s_.db, s_.clock, s_.mark_key, "invite:" + inv.room_id + ":" + own->sender);
+    commands::Effects fx(s_.db, s_.clock, s_.mark_key, cause);
     if (allowed) {
         spdlog::info("invite to {} from {}: joining", inv.room_id, own->sender);
         fx.join(inv.room_id);
