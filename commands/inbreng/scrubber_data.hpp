@@ -10,6 +10,8 @@ namespace dialoog::inbreng::detail {
 
 /// Dutch municipality or residence, as written ("Den Haag", "'s-Hertogenbosch").
 bool is_known_place(std::string_view name);
+/// Single-word place in lowercase ("zwolle"), for places typed without a capital. O(1).
+bool is_known_place_lowercase(std::string_view lower);
 /// Country, continent, province or region ("Syrië", "Noord-Brabant"): stays, except after a
 /// phrase saying where someone lives, was born or comes from.
 bool is_country_or_region(std::string_view name);

@@ -647,13 +647,20 @@ void find_postcodes(std::string_view s, std::vector<Candidate>& out) {
             ok = std::find(kUnits.begin(), kUnits.end(), pair) == kUnits.end();
         }
         if (!ok && lower && std::find(kUnits.begin(), kUnits.end(), pair) == kUnits.end()) {
-            // Lowercase only before a capitalised place ("1071xy Amsterdam", "1234 ab Utrecht"),
-            // or after the comma of an address line ("Kerkstraat 12, 1234 ab amsterdam").
+            // Lowercase only when written together before a capitalised place ("1071xy
+            // Amsterdam"), or after the comma of an address line ("Kerkstraat 12, 1234 ab
+            // amsterdam").
             std::size_t k = j + 2;
             if (k < s.size() && s[k] == ' ') ++k;
             const bool place_after = k > j + 2 && k < s.size() && is_letter(cp_at(s, k));
-            ok = (place_after && is_upper(cp_at(s, k))) ||
-                 (place_after && i >= 2 && s[i - 1] == ' ' && s[i - 2] == ',');
+            // "2015 in Nederland", "2019 op Schiphol": a year before a two-letter word
+            static constexpr std::array<std::string_view, 24> kWords{
+                "AF", "AL", "DE", "EN", "ER", "GE", "HE", "IK", "IN", "JA", "JE", "ME",
+                "NA", "NU", "OF", "OM", "OP", "OW", "TE", "TO", "UW", "WE", "ZE", "ZO"};
+            const bool word = std::find(kWords.begin(), kWords.end(), pair) != kWords.end();
+            ok = place_after && !word &&
+                 ((!space && is_upper(cp_at(s, k))) ||
+                  (i >= 2 && s[i - 1] == ' ' && s[i - 2] == ','));
         }
         if (!ok) continue;
         out.push_back({i, j + 2, PiiType::Postcode, kPriorityPostcode});

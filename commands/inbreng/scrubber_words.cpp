@@ -35,6 +35,7 @@ enum Flag : std::uint32_t {
     kPerson = 1u << 17,         // person noun: "een vrouw van 50" is an age
     kAmbiguousName = 1u << 18,  // first name that is also a word ("Roos", "Bas")
     kPronoun = 1u << 19,        // subject pronoun: "hij is 62"
+    kBeforeName = 1u << 20,     // word after which a lowercase name may follow ("met fatima")
 };
 
 struct FlagEntry {
@@ -284,6 +285,9 @@ std::vector<FlagEntry> build_flag_table() {
          "smit",    "mulder",  "dekker", "brouwer", "koster",  "schouten", "molenaar", "kuiper",
          "kuipers", "huisman", "prins",  "jansen",  "janssen", "peters",   "hendriks", "dijkstra"});
     add(kPronoun, {"hij", "zij", "ze", "ik", "u", "jij", "je", "men"});
+    add(kBeforeName,
+        {"met", "aan", "van", "voor", "bij", "en", "door", "over", "zoals", "heet", "heette",
+         "genaamd", "sprak", "belde", "vroeg", "zei", "tegen", "mevrouw", "meneer"});
     add(kMonth, {"januari", "jan",       "februari", "feb",     "maart",    "mrt",   "april",
                  "apr",     "mei",       "juni",     "jun",     "juli",     "jul",   "augustus",
                  "aug",     "september", "sep",      "sept",    "oktober",  "okt",   "november",
@@ -1222,28 +1226,21 @@ class WordScanner {
     // word, but a capitalised entry of the word list or a known place.
     void lowercase_proper_noun(std::size_t k) {
         const Token& tok = t_[k];
-        if (dict_.empty() || tok.end - tok.begin < 3 || (flags(k) & ~kThing) != 0 || has_digit(k))
-            return;
-        const std::string_view w = base(k);
-        std::string l;
-        to_lower(w, l);
-        if (l != w || common(l)) return;  // mixed case, or an ordinary word
-        const std::string cap = capitalised(l);
-        if (cap == l || is_keep(cap) || is_keep(l) || is_country_or_region(cap)) return;
-        if (w.find('-') != std::string_view::npos || w.find('\'') != std::string_view::npos) return;
-        const bool place = is_known_place(cap);
+        if (dict_.empty() || tok.end - tok.begin < 3 || (flags(k) & ~kThing) != 0) return;
+        // Cheap tests first: this runs for every lowercase word.
+        const std::string& l = lower(k);
+        const bool place = is_known_place_lowercase(l);
         if (!place) {
             // a lowercase name only where Dutch puts a person: "met fatima", "sprak ahmed"
-            static constexpr std::array<std::string_view, 19> kBeforeName{
-                "met",   "aan",   "van",   "voor",    "bij",     "en",    "door",
-                "over",  "zoals", "heet",  "heette",  "genaamd", "sprak", "belde",
-                "vroeg", "zei",   "tegen", "mevrouw", "meneer"};
             const std::size_t p = prev_tok(k);
-            if (!is_word(p) ||
-                std::find(kBeforeName.begin(), kBeforeName.end(), lower(p)) == kBeforeName.end())
-                return;
-            if (!proper(cap)) return;
+            if (!is_word(p) || (flags(p) & kBeforeName) == 0) return;
         }
+        const std::string_view w = base(k);
+        if (has_digit(k) || l != w || common(l)) return;  // mixed case, or an ordinary word
+        if (w.find('-') != std::string_view::npos || w.find('\'') != std::string_view::npos) return;
+        const std::string cap = capitalised(l);
+        if (cap == l || is_keep(cap) || is_keep(l) || is_country_or_region(cap)) return;
+        if (!place && !proper(cap)) return;
         emit(tok.begin, base_end(k), place ? PiiType::Plaats : PiiType::Naam,
              place ? kPriorityPlace : kPriorityName);
         consume(k, k);

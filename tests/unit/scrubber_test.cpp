@@ -143,6 +143,8 @@ TEST(ScrubberPostcode, DosesAreNoPostcodes) {
     expect_unchanged("Ze kreeg 1000 mg paracetamol.");
     expect_unchanged("Ze kreeg 1000mg paracetamol.");
     expect_unchanged("Hij slikt 1000 MG per dag en loopt 2000 KM per jaar.");
+    // a year before a two-letter word is no postcode
+    expect_unchanged("Ze woont sinds 2015 in Nederland, in 2019 op Schiphol begonnen.");
 }
 
 TEST(ScrubberAdres, StreetAndHouseNumber) {
