@@ -1,4 +1,4 @@
-#include "support/fake_homeserver.hpp"
+#include "integration/support/fake_homeserver.hpp"
 
 #include <utility>  // Boost 1.74's awaitable.hpp needs std::exchange
 
