@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import statistics
 import sys
 import threading
@@ -177,6 +178,10 @@ def main() -> int:
         cmd_ts = {e["event_id"]: e["origin_server_ts"] for e in history if e["event_id"] in want}
         lat = sorted(min(r["origin_server_ts"] for r in rs) - cmd_ts[i]
                      for i, rs in per_cmd.items() if rs and i in cmd_ts)
+        # The pong says when the bot handled the command ("... {ms} ms"): splits the latency
+        # into "seen and handled" and "reply sent" parts.
+        handled_ms = sorted(int(m.group(1)) for rs in per_cmd.values() for r in rs[:1]
+                            if (m := re.search(r"(\d+) ms", r["content"].get("body", ""))))
         seen_cmds = len(cmd_ts)
         log_text = bot.log_text()
         err_lines = [ln for ln in log_text.splitlines() if " error " in ln or " critical " in ln]
@@ -188,6 +193,7 @@ def main() -> int:
         if lat:
             print(f"latency_ms p50={statistics.median(lat):.0f} "
                   f"p95={lat[int(0.95 * (len(lat) - 1))]:.0f} max={lat[-1]:.0f} "
+                  f"handled_ms_p50={statistics.median(handled_ms) if handled_ms else -1:.0f} "
                   f"downtime={downtime:.1f}s last_answer_after_send={all_answered_after:.1f}s "
                   f"total={time.monotonic() - t0:.0f}s")
         for i in lost[:10]:
