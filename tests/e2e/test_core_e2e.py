@@ -43,7 +43,8 @@ class CoreE2E(unittest.TestCase):
         cls.team_room = cls.alice.create_room("Team E2E", invite=[cls.bob.user_id])
         cls.bob.join(cls.team_room)
         cls.bot = BotProcess("corebot", admins=[cls.alice.user_id], teams=[
-            {"name": "Team E2E", "room": cls.team_room, "leaders": [cls.alice.user_id]}])
+            {"name": "Team E2E", "room": cls.team_room, "leaders": [cls.alice.user_id]}],
+            invites_allow=[cls.alice.user_id, "@bob_*:localhost"])
         try:
             cls.bot.start()
             cls.alice.invite(cls.team_room, cls.bot.user_id)
@@ -63,6 +64,13 @@ class CoreE2E(unittest.TestCase):
     def setUp(self) -> None:
         if not self.bot.running():
             self.bot.start()
+
+    def tearDown(self) -> None:
+        # Tests that stop the bot start it again; a bot that is gone now died by itself.
+        if not self.bot.running():
+            rc = self.bot.proc.returncode if self.bot.proc else None
+            self.fail(f"dialoogbot exited by itself during this test (exit code {rc}); log "
+                      f"tail:\n{self.bot.log_tail()}")
 
     def run(self, result=None):  # keep the bot's log when a test fails
         r = super().run(result)
@@ -232,6 +240,35 @@ class CoreE2E(unittest.TestCase):
         # A new invite brings it back.
         self.bob.invite(room, self.bot.user_id)
         wait_bot_joined(self.bob, room, self.bot.user_id)
+
+    def test_08_encrypted_room_gets_one_notice(self) -> None:
+        room = self.alice.create_room("encrypted room", encrypted=True)
+        self.alice.invite(room, self.bot.user_id)
+        wait_bot_joined(self.alice, room, self.bot.user_id)
+        first = self.alice.wait_for_history(
+            room, lambda e: e.get("sender") == self.bot.user_id
+            and e.get("type") == "m.room.message", timeout=REPLY_TIMEOUT)
+        self.assertEqual(first["content"].get("msgtype"), "m.notice")
+        self.bot.restart()
+        self.sentinel(self.team_room)
+        mine = bot_messages(self.history(room), self.bot.user_id)
+        self.assertEqual(len(mine), 1, [m["content"].get("body") for m in mine])
+
+    def test_09_invite_from_user_not_allowed_is_rejected(self) -> None:
+        mallory = new_user("mallory")
+        room = mallory.create_room("not allowed")
+        mallory.invite(room, self.bot.user_id)
+        member = wait_until(lambda: _membership(mallory, room, self.bot.user_id) == "leave",
+                            timeout=REPLY_TIMEOUT, what="the bot rejects the invite")
+        self.assertTrue(member)
+        self.assertNotIn(self.bot.user_id, mallory.joined_members(room))
+
+
+def _membership(c: Client, room: str, user: str) -> str:
+    try:
+        return c.get_state(room, "m.room.member", user).get("membership", "")
+    except Exception:  # noqa: BLE001 - not there yet
+        return ""
 
 
 if __name__ == "__main__":
