@@ -50,8 +50,9 @@ struct ScrubResult {
     std::map<PiiType, int> counts;
 };
 
-/// Anonymises Dutch free text. Construct once (loads the word list, ~8 MB in memory as one sorted
-/// array); scrub() is const and thread-safe, so one instance can serve all handlers.
+/// Anonymises Dutch free text. Construct once (loads the word list: ~9 MB in memory, one string
+/// plus sorted offset arrays); scrub() is const and thread-safe, so one instance can serve all
+/// handlers.
 class Scrubber {
   public:
     struct Options {

@@ -19,8 +19,8 @@ bool WordList::load(const std::string& path) {
 
     blob_.clear();
     blob_.reserve(raw.size());
-    common_.clear();
-    proper_.clear();
+    common_ = {};
+    proper_ = {};
     std::size_t pos = 0;
     while (pos < raw.size()) {
         std::size_t eol = raw.find('\n', pos);
@@ -38,21 +38,35 @@ bool WordList::load(const std::string& path) {
         const Entry e{static_cast<std::uint32_t>(blob_.size()),
                       static_cast<std::uint32_t>(word.size())};
         blob_.append(word);
-        (is_upper(first) ? proper_ : common_).push_back(e);
+        (is_upper(first) ? proper_ : common_).entries.push_back(e);
     }
-    const auto less = [this](Entry a, Entry b) { return view(a) < view(b); };
-    std::sort(common_.begin(), common_.end(), less);
-    std::sort(proper_.begin(), proper_.end(), less);
+    build(common_);
+    build(proper_);
     blob_.shrink_to_fit();
-    common_.shrink_to_fit();
-    proper_.shrink_to_fit();
     return !empty();
 }
 
-bool WordList::contains(const std::vector<Entry>& entries, std::string_view word) const noexcept {
-    const auto it = std::lower_bound(entries.begin(), entries.end(), word,
+void WordList::build(Table& table) {
+    const auto less = [this](Entry a, Entry b) { return view(a) < view(b); };
+    std::sort(table.entries.begin(), table.entries.end(), less);
+    table.entries.shrink_to_fit();
+    // start[key] = first entry whose two-byte prefix key is >= key (entries are never empty).
+    table.start.assign(65537, 0);
+    std::size_t e = 0;
+    for (std::size_t key = 0; key <= 65536; ++key) {
+        while (e < table.entries.size() && prefix_key(view(table.entries[e])) < key) ++e;
+        table.start[key] = static_cast<std::uint32_t>(e);
+    }
+}
+
+bool WordList::contains(const Table& table, std::string_view word) const noexcept {
+    if (word.empty() || table.entries.empty()) return false;
+    const std::size_t key = prefix_key(word);
+    const auto first = table.entries.begin() + table.start[key];
+    const auto last = table.entries.begin() + table.start[key + 1];
+    const auto it = std::lower_bound(first, last, word,
                                      [this](Entry e, std::string_view w) { return view(e) < w; });
-    return it != entries.end() && view(*it) == word;
+    return it != last && view(*it) == word;
 }
 
 bool WordList::contains_common(std::string_view lower_word) const noexcept {

@@ -1227,14 +1227,16 @@ class WordScanner {
     void lowercase_proper_noun(std::size_t k) {
         const Token& tok = t_[k];
         if (dict_.empty() || tok.end - tok.begin < 3 || (flags(k) & ~kThing) != 0) return;
-        // Cheap tests first: this runs for every lowercase word.
+        // Cheap tests first: this runs for every lowercase word. A lowercase place only counts
+        // after "in", "uit", "woont" and the like, a lowercase name only where Dutch puts a
+        // person ("met fatima", "sprak ahmed").
+        const std::size_t p = prev_tok(k);
+        if (!is_word(p)) return;
+        const std::uint32_t before = flags(p);
+        if ((before & (kLocPrep | kResidence | kBeforeName)) == 0) return;
         const std::string& l = lower(k);
-        const bool place = is_known_place_lowercase(l);
-        if (!place) {
-            // a lowercase name only where Dutch puts a person: "met fatima", "sprak ahmed"
-            const std::size_t p = prev_tok(k);
-            if (!is_word(p) || (flags(p) & kBeforeName) == 0) return;
-        }
+        const bool place = (before & (kLocPrep | kResidence)) != 0 && is_known_place_lowercase(l);
+        if (!place && (before & kBeforeName) == 0) return;
         const std::string_view w = base(k);
         if (has_digit(k) || l != w || common(l)) return;  // mixed case, or an ordinary word
         if (w.find('-') != std::string_view::npos || w.find('\'') != std::string_view::npos) return;
