@@ -47,8 +47,8 @@ std::vector<commands::TextEntry> tenzij_texts() {
          "The ‘unless’ questions are on for you. Turn them off: `!nudge uit`."},
         {"tenzij.nudge_status_off", "De tenzij-vragen staan voor jou uit. Aanzetten: `!nudge aan`.",
          "The ‘unless’ questions are off for you. Turn them on: `!nudge aan`."},
-        {"tenzij.nudge_bad_arg", "`{arg}` begreep ik niet. Gebruik `!nudge uit` of `!nudge aan`.",
-         "I did not understand `{arg}`. Use `!nudge uit` (off) or `!nudge aan` (on)."},
+        {"tenzij.nudge_bad_arg", "‘{arg}’ begreep ik niet. Gebruik `!nudge uit` of `!nudge aan`.",
+         "I did not understand ‘{arg}’. Use `!nudge uit` (off) or `!nudge aan` (on)."},
         {"tenzij.hours", "{n} uur", "{n} hours"},
         {"tenzij.minutes", "{n} minuten", "{n} minutes"},
 
@@ -87,15 +87,15 @@ std::vector<commands::TextEntry> tenzij_texts() {
          "workplace adjustment tenzij UWV already pays for it opvolging in 2 weeks`\n\nTo see a "
          "decision: `!besluit <no>`. Nothing was stored."},
         {"tenzij.clause_empty",
-         "Na `{word}` mis ik nog iets. Vorm: `!besluit <beschrijving> [tenzij <voorwaarde>] "
+         "Na ‘{word}’ mis ik nog iets. Vorm: `!besluit <beschrijving> [tenzij <voorwaarde>] "
          "[opvolging <wanneer>] [eigenaar @naam]`. Er is niets opgeslagen.",
-         "Something is missing after `{word}`. Form: `!besluit <description> [tenzij "
+         "Something is missing after ‘{word}’. Form: `!besluit <description> [tenzij "
          "<condition>] [opvolging <when>] [eigenaar @name]`. Nothing was stored."},
         {"tenzij.when_bad",
-         "De opvolgdatum `{fragment}` begreep ik niet{reason}. Probeer bijvoorbeeld `opvolging "
+         "De opvolgdatum ‘{fragment}’ begreep ik niet{reason}. Probeer bijvoorbeeld `opvolging "
          "volgende week dinsdag`, `opvolging 3 dec` of `opvolging over 2 weken`. Er is niets "
          "opgeslagen.",
-         "I did not understand the follow-up date `{fragment}`{reason}. Try for example "
+         "I did not understand the follow-up date ‘{fragment}’{reason}. Try for example "
          "`opvolging next tuesday`, `opvolging 3 dec` or `opvolging in 2 weeks`. Nothing was "
          "stored."},
         {"tenzij.when_reason_in_past", " (die ligt in het verleden)", " (it is in the past)"},
@@ -121,10 +121,10 @@ std::vector<commands::TextEntry> tenzij_texts() {
          "Besluit #{id} ken ik niet in dit team. `!besluiten alle` laat alle besluiten zien.",
          "I don't know decision #{id} in this team. `!besluiten alle` shows all decisions."},
         {"tenzij.bad_action",
-         "`{word}` begreep ik niet na het besluitnummer. Bekijken: `!besluit {id}`; bijwerken: "
+         "‘{word}’ begreep ik niet na het besluitnummer. Bekijken: `!besluit {id}`; bijwerken: "
          "`!besluit {id} afgerond <tekst>`, `!besluit {id} herzien <tekst>`, `!besluit {id} "
          "uitkomst <tekst>` of `!besluit {id} opvolging <wanneer>`. Er is niets opgeslagen.",
-         "I did not understand `{word}` after the decision number. View: `!besluit {id}`; "
+         "I did not understand ‘{word}’ after the decision number. View: `!besluit {id}`; "
          "update: `!besluit {id} afgerond <text>` (done), `!besluit {id} herzien <text>` "
          "(revised), `!besluit {id} uitkomst <text>` (outcome) or `!besluit {id} opvolging "
          "<when>`. Nothing was stored."},
@@ -213,9 +213,9 @@ std::vector<commands::TextEntry> tenzij_texts() {
         {"tenzij.list_empty_mijn", "Jij hebt geen open besluiten op je naam.",
          "You have no open decisions in your name."},
         {"tenzij.list_bad_filter",
-         "`{arg}` begreep ik niet. Gebruik `!besluiten`, `!besluiten open`, `!besluiten alle` of "
+         "‘{arg}’ begreep ik niet. Gebruik `!besluiten`, `!besluiten open`, `!besluiten alle` of "
          "`!besluiten mijn`.",
-         "I did not understand `{arg}`. Use `!besluiten`, `!besluiten open`, `!besluiten alle` "
+         "I did not understand ‘{arg}’. Use `!besluiten`, `!besluiten open`, `!besluiten alle` "
          "(all) or `!besluiten mijn` (mine)."},
 
         // --- !opvolging ----------------------------------------------------------------------
