@@ -6,8 +6,8 @@
 // person per room per window.
 
 #include "commands/context.hpp"
-#include "commands/tenzij/tenzij_config.hpp"
 #include "commands/tenzij/nudge_detector.hpp"
+#include "commands/tenzij/tenzij_config.hpp"
 
 namespace dialoog::tenzij {
 
