@@ -156,6 +156,10 @@ def main() -> int:
         if not bot.running():
             crashes += 1
         bot.stop()
+        # The bot's own record: nothing may be left pending or failed in its outbox.
+        status = bot.status()
+        m = re.search(r"outbox: (\d+) pending, (\d+) failed, (\d+) sent", status)
+        ob_pending, ob_failed, ob_sent = (int(x) for x in m.groups()) if m else (-1, -1, -1)
 
         # -- analysis ------------------------------------------------------------------------
         replies = bot_messages(history, bot.user_id)
@@ -189,7 +193,8 @@ def main() -> int:
         print(f"commands={n} kills={kills} lost={len(lost)} "
               f"duplicated={sum(c - 1 for c in duplicated.values())} orphans={len(orphans)} "
               f"not_notice={len(not_notice)} crashes={crashes} "
-              f"in_history={seen_cmds} seed={seed}")
+              f"in_history={seen_cmds} outbox_pending={ob_pending} outbox_failed={ob_failed} "
+              f"outbox_sent={ob_sent} seed={seed}")
         if lat:
             print(f"latency_ms p50={statistics.median(lat):.0f} "
                   f"p95={lat[int(0.95 * (len(lat) - 1))]:.0f} max={lat[-1]:.0f} "
@@ -205,8 +210,10 @@ def main() -> int:
                 f"{ev['content'].get('body', '')[:80]!r}")
         for ln in err_lines[:10]:
             log(f"bot log error line: {ln}")
+        if not m:
+            log(f"cannot read the outbox figures from --status:\n{status}")
         ok = (not lost and not duplicated and not orphans and not not_notice and crashes == 0
-              and seen_cmds == n)
+              and seen_cmds == n and ob_pending == 0 and ob_failed == 0)
         if not ok:
             log(f"FAILED; bot log kept at {bot.log_path} (seed {seed})")
         return 0 if ok else 1
