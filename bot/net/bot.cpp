@@ -445,10 +445,13 @@ asio::awaitable<void> Bot::send_row(storage::OutboxRow row) {
                                         row.txn_id, row.content);
             break;
         case OutboxKind::Redact: {
+            // Arguments as named locals: g++ 12 destroys a ?: temporary inside a co_await
+            // expression twice ("free(): invalid pointer", seen in the integration tests).
             auto c = json::parse(row.content, nullptr, false);
-            r = co_await send_mx_->redact(row.room_id.value_or(""),
-                                          c.is_object() ? c.value("event_id", "") : "",
-                                          row.txn_id, c.is_object() ? c.value("reason", "") : "");
+            std::string room_id = row.room_id.value_or("");
+            std::string event_id = c.is_object() ? c.value("event_id", "") : "";
+            std::string reason = c.is_object() ? c.value("reason", "") : "";
+            r = co_await send_mx_->redact(room_id, event_id, row.txn_id, reason);
             break;
         }
         case OutboxKind::Join:
@@ -456,8 +459,9 @@ asio::awaitable<void> Bot::send_row(storage::OutboxRow row) {
             break;
         case OutboxKind::Leave: {
             auto c = json::parse(row.content, nullptr, false);
-            r = co_await send_mx_->leave(row.room_id.value_or(""),
-                                         c.is_object() ? c.value("reason", "") : "");
+            std::string room_id = row.room_id.value_or("");
+            std::string reason = c.is_object() ? c.value("reason", "") : "";  // see Redact
+            r = co_await send_mx_->leave(room_id, reason);
             if (!r && (r.error().http_status == 403 || r.error().http_status == 404))
                 r = json::object();  // not in the room any more: the goal is reached
             break;
