@@ -523,8 +523,9 @@ asio::awaitable<void> Bot::send_row(storage::OutboxRow row) {
         ++metrics_.sends_ok;
         storage::Transaction tx(*db_);
         outbox.mark_sent(row.id, now);
-        if (row.kind == OutboxKind::Join)
-            storage::Rooms(*db_).set_membership(row.room_id.value_or(""), "join", now);
+        // A join's membership is recorded by the sync that reports it: that is where the
+        // change from "invite" to "join" triggers the one greeting. Recording it here first
+        // (the join response usually beats the sync) suppressed the greeting.
         tx.commit();
         co_return;
     }
