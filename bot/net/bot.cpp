@@ -550,7 +550,10 @@ asio::awaitable<void> Bot::send_row(storage::OutboxRow row) {
         tx.commit();
         co_return;
     }
-    bool retry = e.transient() || row.kind == OutboxKind::Join;  // joins race invites (#11)
+    // A response we cannot read ("bad_json", even with status 200) says nothing reliable about
+    // whether the server acted: retry with the same txn_id, which the server deduplicates.
+    bool retry = e.transient() || e.errcode == "bad_json" ||
+                 row.kind == OutboxKind::Join;  // joins race invites (#11)
     int max_attempts = row.kind == OutboxKind::Join ? 8 : 50;
     if (retry && row.attempts + 1 < max_attempts) {
         auto delay = backoff(row.attempts + 1);
