@@ -39,6 +39,7 @@ struct Transfer {
     HttpResponse resp;
     std::function<void(HttpResponse)> done;
     bool too_big = false;
+    bool headers_done = false;  // the blank line ending the response headers arrived
 };
 
 class CurlClient final : public HttpClient {
@@ -147,7 +148,13 @@ private:
             auto it = transfers_.find(e);
             if (it == transfers_.end()) continue;
             Transfer* t = it->second.get();
-            if (result == CURLE_OK) {
+            if (result == CURLE_OK && !t->headers_done) {
+                // curl accepts a connection closed in the middle of the headers as a complete
+                // response (status 200, empty body). Nothing was answered: a network error.
+                t->resp.status = 0;
+                t->resp.error = "connection closed before the response headers ended";
+                t->resp.body.clear();
+            } else if (result == CURLE_OK) {
                 long code = 0;
                 curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &code);
                 t->resp.status = code;
@@ -262,6 +269,9 @@ private:
             t->resp.headers[name] = value;
         } else if (line.rfind("HTTP/", 0) == 0) {
             t->resp.headers.clear();  // a new response (after 100-continue or redirect)
+            t->headers_done = false;
+        } else if (line == "\r\n" || line == "\n") {
+            t->headers_done = true;
         }
         return n;
     }
