@@ -261,7 +261,9 @@ asio::awaitable<void> Bot::resolve_aliases() {
 }
 
 asio::awaitable<void> Bot::sync_loop() {
+    constexpr int kGapRetries = 5;
     int failures = 0;
+    int gap_retries = 0;
     bool logged_unreachable = false;
     while (running_) {
         if (metrics_.token_invalid) {
@@ -302,7 +304,25 @@ asio::awaitable<void> Bot::sync_loop() {
         }
         if (parsed->dropped_events)
             spdlog::warn("sync: skipped {} malformed events", parsed->dropped_events);
-        if (!initial) co_await fill_gaps(parsed.value(), *since);
+        if (!initial) {
+            auto gap_error = co_await fill_gaps(parsed.value(), *since);
+            if (!running_) break;
+            // Storing this batch would move past the gap for good and lose the commands in it:
+            // sync again from the same position a few times before settling for what we have.
+            if (gap_error && gap_retries < kGapRetries) {
+                ++gap_retries;
+                auto delay = gap_error->retry_after_ms
+                                 ? std::chrono::milliseconds(*gap_error->retry_after_ms)
+                                 : backoff(gap_retries);
+                spdlog::warn("sync gap not filled; syncing again from the same position in {} ms",
+                             delay.count());
+                co_await sleep(sync_timer_, delay);
+                continue;
+            }
+            if (gap_error)
+                spdlog::warn("sync gap still open after {} tries; messages may stay unanswered",
+                             gap_retries + 1);
+        }
         if (!running_) break;
         bool stored = false;
         try {
@@ -325,6 +345,7 @@ asio::awaitable<void> Bot::sync_loop() {
         if (logged_unreachable) spdlog::info("syncing again");
         logged_unreachable = false;
         failures = 0;
+        gap_retries = 0;
         ++metrics_.sync_batches;
         metrics_.last_sync_ok_ms = now_ms();
         metrics_.unreachable_since_ms = 0;
@@ -333,7 +354,9 @@ asio::awaitable<void> Bot::sync_loop() {
     }
 }
 
-asio::awaitable<void> Bot::fill_gaps(protocol::SyncResponse& resp, const std::string& since) {
+asio::awaitable<std::optional<Error>> Bot::fill_gaps(protocol::SyncResponse& resp,
+                                                     const std::string& since) {
+    std::optional<Error> failure;
     for (auto& jr : resp.join) {
         if (!jr.limited || !jr.prev_batch) continue;
         std::vector<protocol::Event> older;  // newest first while paging
@@ -343,13 +366,20 @@ asio::awaitable<void> Bot::fill_gaps(protocol::SyncResponse& resp, const std::st
             auto r = co_await sync_mx_->messages_backwards(jr.room_id, from, since, 100);
             if (!r) {
                 ok = false;
-                spdlog::warn("room {}: could not fill a sync gap ({}); some messages may be "
-                             "unanswered",
-                             jr.room_id, r.error().errcode);
+                spdlog::warn("room {}: could not fill a sync gap ({} {})", jr.room_id,
+                             r.error().http_status, r.error().errcode);
+                if (!failure) failure = r.error();
                 break;
             }
             auto pageres = protocol::parse_messages_response(r.value(), jr.room_id);
-            if (!pageres || pageres->chunk.empty()) break;
+            if (!pageres) {
+                ok = false;
+                spdlog::warn("room {}: unusable /messages page while filling a sync gap",
+                             jr.room_id);
+                if (!failure) failure = pageres.error();
+                break;
+            }
+            if (pageres->chunk.empty()) break;
             for (auto& ev : pageres->chunk) older.push_back(std::move(ev));
             if (!pageres->end || *pageres->end == from) break;
             from = *pageres->end;
@@ -368,6 +398,7 @@ asio::awaitable<void> Bot::fill_gaps(protocol::SyncResponse& resp, const std::st
         for (auto& t : jr.timeline) merged.push_back(std::move(t));
         jr.timeline = std::move(merged);
     }
+    co_return failure;
 }
 
 asio::awaitable<void> Bot::scheduler_loop() {

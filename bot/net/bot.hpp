@@ -89,7 +89,9 @@ private:
     asio::awaitable<void> token_watch();
     asio::awaitable<bool> acquire_token();
     asio::awaitable<void> resolve_aliases();
-    asio::awaitable<void> fill_gaps(protocol::SyncResponse& resp, const std::string& since);
+    /// Fetches the events of limited timelines; the first error when a gap stayed open.
+    asio::awaitable<std::optional<Error>> fill_gaps(protocol::SyncResponse& resp,
+                                                    const std::string& since);
     asio::awaitable<void> send_row(storage::OutboxRow row);
     asio::awaitable<void> sleep(asio::steady_timer& t, std::chrono::milliseconds d);
     void on_token_invalid(const Error& e);
