@@ -1,4 +1,4 @@
-// Hand-written scanners for the structured formats (no std::regex: it is slow and recurses on
+// Hand-written scanners for the structured formats (no standard-library regex: it is slow and recurses on
 // long input). Each appends candidates for one format to `out`; text is NFC UTF-8.
 #pragma once
 
