@@ -1,0 +1,60 @@
+#pragma once
+// The digest's YAML and what it means for one leader (issue 6 item 1).
+//
+//   teams:
+//     - name: Team Noord
+//       digest: {weekday: maandag, time: "08:30"}     # Scope::Team; default maandag 08:30
+//   digest:                                           # Scope::Top; all keys optional
+//     max_texts: 5          # client-input texts shown per team (read by the inbreng section)
+//     spread: 3m            # sends to many leaders are spread over this window
+//     leaders:
+//       "@leider:hs": {weekday: vrijdag, time: "16:00", timezone: Europe/Amsterdam, language: en}
+//
+// A leader of several teams gets one digest, at the weekday, time, timezone and language of the
+// first of their teams in the YAML, unless digest.leaders sets them for that leader.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bot/config/config.hpp"
+#include "commands/wanneer/recurrence.hpp"
+
+namespace dialoog::digest {
+
+inline constexpr std::int64_t kDefaultSpreadMs = 3 * 60 * 1000;
+inline constexpr std::int64_t kMaxSpreadMs = 60 * 60 * 1000;
+inline constexpr int kDefaultMaxTexts = 5;
+
+/// When and how one leader gets the weekly digest.
+struct LeaderSchedule {
+    std::string leader;
+    std::vector<const config::TeamConfig*> teams;  // YAML order; never empty
+    wanneer::WeeklyRule rule;                      // weekday + local time
+    const date::time_zone* tz = nullptr;
+    std::string timezone;  // IANA name of tz
+    std::string lang;      // nl | en
+};
+
+/// The schemas of `digest:` at the top level and inside a team.
+std::vector<config::SectionSchema> digest_config_sections();
+
+/// Every user id listed in some team's `leaders`, unique, in order of first appearance.
+std::vector<std::string> digest_leaders(const config::Config& cfg);
+
+/// The schedule of `leader`; nullopt when no team lists them as a leader.
+std::optional<LeaderSchedule> leader_schedule(const config::Config& cfg, std::string_view leader);
+
+/// digest.spread in ms (default 3 minutes).
+std::int64_t digest_spread_ms(const config::Config& cfg);
+
+/// digest.max_texts (default 5): how many client-input texts a team section may show.
+int digest_max_texts(const config::Config& cfg);
+
+/// "maandag" + "08:30" (Dutch or English, as parse_weekly_rule accepts) -> a weekly rule.
+std::optional<wanneer::WeeklyRule> parse_digest_time(std::string_view weekday,
+                                                     std::string_view time);
+
+}  // namespace dialoog::digest
