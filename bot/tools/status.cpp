@@ -1,9 +1,8 @@
 #include "bot/tools/status.hpp"
 
-#include <sqlite3.h>
-
 #include <iostream>
 
+#include "storage/backup.hpp"
 #include "storage/database.hpp"
 #include "storage/jobs.hpp"
 #include "storage/kv_store.hpp"
@@ -67,30 +66,9 @@ int print_status(const config::Config& cfg, std::ostream& out) {
 
 int backup_database(const std::string& db_path, const std::string& out_path) {
     try {
-        storage::Database src(db_path);
-        sqlite3* dst = nullptr;
-        if (sqlite3_open(out_path.c_str(), &dst) != SQLITE_OK) {
-            std::cerr << "cannot open " << out_path << ": " << sqlite3_errmsg(dst) << "\n";
-            sqlite3_close(dst);
-            return 1;
-        }
-        sqlite3_backup* b = sqlite3_backup_init(dst, "main", src.handle(), "main");
-        if (!b) {
-            std::cerr << "backup failed: " << sqlite3_errmsg(dst) << "\n";
-            sqlite3_close(dst);
-            return 1;
-        }
-        int rc;
-        // Copy in steps so a running bot is blocked only briefly.
-        while ((rc = sqlite3_backup_step(b, 256)) == SQLITE_OK || rc == SQLITE_BUSY ||
-               rc == SQLITE_LOCKED)
-            sqlite3_sleep(10);
-        sqlite3_backup_finish(b);
-        bool ok = rc == SQLITE_DONE;
-        if (!ok) std::cerr << "backup failed: " << sqlite3_errstr(rc) << "\n";
-        sqlite3_close(dst);
-        if (ok) std::cout << "backup written to " << out_path << "\n";
-        return ok ? 0 : 1;
+        storage::backup_database(db_path, out_path);
+        std::cout << "backup written to " << out_path << "\n";
+        return 0;
     } catch (const std::exception& e) {
         std::cerr << "backup failed: " << e.what() << "\n";
         return 1;
