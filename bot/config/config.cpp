@@ -259,6 +259,30 @@ void validate_timezone(const YAML::Node& parent, const std::string& path, std::s
     }
 }
 
+// systemd's LoadCredential= puts secrets in a per-service directory that the environment
+// variable CREDENTIALS_DIRECTORY names; YAML cannot expand variables, so this one prefix is
+// expanded here ("$CREDENTIALS_DIRECTORY/token" or "${CREDENTIALS_DIRECTORY}/token").
+std::optional<std::string> expand_credentials_dir(std::optional<std::string> value,
+                                                  const std::string& key,
+                                                  std::vector<std::string>& warnings) {
+    if (!value) return value;
+    for (std::string_view prefix : {"$CREDENTIALS_DIRECTORY/", "${CREDENTIALS_DIRECTORY}/"}) {
+        if (value->rfind(prefix, 0) != 0) continue;
+        const char* dir = std::getenv("CREDENTIALS_DIRECTORY");
+        if (!dir || !*dir) {
+            warnings.push_back(key + ": " + *value +
+                               " names systemd's credentials directory, but CREDENTIALS_DIRECTORY "
+                               "is not set (only a service with LoadCredential= has it); the bot "
+                               "waits for the file");
+            return value;
+        }
+        std::string d = dir;
+        while (d.size() > 1 && d.back() == '/') d.pop_back();
+        return d + "/" + value->substr(prefix.size());
+    }
+    return value;
+}
+
 }  // namespace
 
 LoadResult load_config_text(std::string_view yaml_text, const std::vector<SectionSchema>& features,
@@ -325,8 +349,12 @@ LoadResult load_config_text(std::string_view yaml_text, const std::vector<Sectio
                          "must be a Matrix user ID like \"@dialoogbot:example.org\"");
             cfg->bot.user_id = *u;
         }
-        cfg->bot.access_token_file = get_string(bot, "access_token_file", "bot", sink, false);
-        cfg->bot.password_file = get_string(bot, "password_file", "bot", sink, false);
+        cfg->bot.access_token_file =
+            expand_credentials_dir(get_string(bot, "access_token_file", "bot", sink, false),
+                                   "bot.access_token_file", result.warnings);
+        cfg->bot.password_file =
+            expand_credentials_dir(get_string(bot, "password_file", "bot", sink, false),
+                                   "bot.password_file", result.warnings);
         if (cfg->bot.access_token_file && cfg->bot.password_file)
             sink.add(bot["password_file"], "bot.password_file",
                      "give either access_token_file or password_file, not both");
@@ -449,7 +477,7 @@ LoadResult load_config_text(std::string_view yaml_text, const std::vector<Sectio
 
     // Token / password files: checked at load so --check-config finds a missing file.
     for (const auto* file : {&cfg->bot.access_token_file, &cfg->bot.password_file}) {
-        if (!*file) continue;
+        if (!*file || (*file)->rfind("$", 0) == 0) continue;  // unexpanded: warned above
         struct stat st {};
         const char* key = file == &cfg->bot.access_token_file ? "bot.access_token_file"
                                                                : "bot.password_file";
