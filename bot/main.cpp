@@ -11,6 +11,7 @@
 
 #include "bot/features.hpp"
 #include "bot/net/bot.hpp"
+#include "bot/net/health_server.hpp"
 #include "bot/tools/status.hpp"
 #include "common/logging.hpp"
 
@@ -42,6 +43,17 @@ int run_bot(const std::string& path, net::BotParts& parts) {
         spdlog::error("cannot start: {}", e.what());
         return 1;
     }
+    // Optional /healthz and /metrics listener (health: in the YAML); a bind failure is logged
+    // and the bot runs on without it.
+    std::unique_ptr<net::HealthServer> health;
+    auto start_health = [&] {
+        health.reset();
+        if (!cfg->health.enabled) return;
+        health =
+            std::make_unique<net::HealthServer>(io, *bot, clock, net::health_options(cfg->health));
+        health->start();
+    };
+    start_health();
     boost::asio::signal_set signals(io, SIGINT, SIGTERM, SIGHUP);
     std::function<void()> arm;
     arm = [&] {
@@ -57,15 +69,20 @@ int run_bot(const std::string& path, net::BotParts& parts) {
                 } else if (fresh.config->storage != cfg->storage) {
                     spdlog::error("new config refused: storage cannot change while running");
                 } else {
+                    const auto old_health = cfg->health;
                     cfg = fresh.config;
                     bot->set_config(cfg);
                     spdlog::info("config reloaded");
+                    if (old_health.enabled != cfg->health.enabled ||
+                        old_health.bind != cfg->health.bind || old_health.port != cfg->health.port)
+                        start_health();
                 }
                 bot->reload_token();
                 arm();
                 return;
             }
             spdlog::info("stopping (signal {})", sig);
+            if (health) health->stop();
             bot->stop([&] { io.stop(); });
         });
     };

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "bot/engine/job_runner.hpp"
+#include "common/counters.hpp"
 #include "common/logging.hpp"
 #include "storage/handled_events.hpp"
 #include "storage/migrations.hpp"
@@ -27,7 +28,18 @@ std::unique_ptr<BotParts> make_parts(std::vector<std::unique_ptr<commands::Featu
     p->features = std::move(features);
     for (auto& f : p->features) {
         f->add_texts(p->texts);
-        f->add_commands(p->registry);
+        // Each handler is wrapped to count calls by command name for /metrics (the name is
+        // fixed vocabulary, never user input); registration order and name checks unchanged.
+        commands::Registry own;
+        f->add_commands(own);
+        for (const auto* spec : own.all()) {
+            commands::CommandSpec counted = *spec;
+            counted.handler = [h = spec->handler, name = spec->name](commands::CommandContext& c) {
+                counters::add("commands", name);
+                h(c);
+            };
+            p->registry.add(std::move(counted));
+        }
         f->add_jobs(p->jobs);
     }
     return p;

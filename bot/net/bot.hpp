@@ -77,6 +77,7 @@ public:
     void set_config(std::shared_ptr<const config::Config> cfg);
 
     const BotMetrics& metrics() const { return metrics_; }
+    asio::io_context& io() { return io_; }  // for the health listener
     storage::Database& db() { return *db_; }
     commands::Services& services() { return *services_; }
     bool token_valid() const { return !metrics_.token_invalid; }
