@@ -56,17 +56,27 @@ void plan_digest_jobs(commands::Services& s) {
         wanted.insert(key);
         json payload = plan_payload(*ls);
         auto existing = jobs.get(key);
-        if (existing && existing->kind == kDigestJobKind &&
-            json::parse(existing->payload, nullptr, false) == payload)
-            continue;
+        if (existing && existing->kind == kDigestJobKind) {
+            auto old = json::parse(existing->payload, nullptr, false);
+            if (old.is_object()) old.erase("due");
+            if (old == payload) continue;
+        }
         std::int64_t due = to_epoch_ms(wanneer::next_occurrence(ls->rule, ls->tz, now));
         // An overdue job keeps its due time: the digest that fell due is still sent.
         if (existing && existing->kind == kDigestJobKind && existing->due_at <= to_epoch_ms(now))
             due = existing->due_at;
+        payload["due"] = due;
         jobs.upsert(kDigestJobKind, key, due, payload.dump());
     }
     for (const auto& key : digest_job_keys(s.db))
         if (!wanted.count(key)) jobs.remove(key);
+    if (!jobs.get(kPlanJobKey))
+        jobs.upsert(kPlanJobKind, kPlanJobKey, to_epoch_ms(now) + kPlanEveryMs);
+}
+
+void fire_plan_job(commands::JobContext& jc) {
+    plan_digest_jobs(jc.s);
+    jc.reschedule(jc.s.now_ms() + kPlanEveryMs);
 }
 
 void fire_digest_job(commands::JobContext& jc) {
@@ -78,7 +88,11 @@ void fire_digest_job(commands::JobContext& jc) {
     if (!ls) return;  // no longer a leader: the job is removed
 
     const UtcMs now = s.clock.now();
-    const UtcMs fired = latest_firing(ls->rule, ls->tz, from_epoch_ms(jc.job.due_at), now);
+    // The planned instant: the job runner retries a failed job 15 minutes later with the same
+    // payload, and that retry must still cover the week the planned firing covered.
+    std::int64_t planned = jc.payload.value("due", jc.job.due_at);
+    if (planned > jc.job.due_at) planned = jc.job.due_at;
+    const UtcMs fired = latest_firing(ls->rule, ls->tz, from_epoch_ms(planned), now);
     const IsoWeek week = covered_week(fired, ls->tz);
     const std::string week_text = wanneer::format_iso_week(week);
 
@@ -92,8 +106,10 @@ void fire_digest_job(commands::JobContext& jc) {
         sent.mark_sent(leader, week_text, to_epoch_ms(now));
         sent.prune(to_epoch_ms(now) - kKeepSentMs);
     }
+    const std::int64_t next = to_epoch_ms(wanneer::next_occurrence(ls->rule, ls->tz, now));
     jc.payload = plan_payload(*ls);
-    jc.reschedule(to_epoch_ms(wanneer::next_occurrence(ls->rule, ls->tz, now)));
+    jc.payload["due"] = next;
+    jc.reschedule(next);
 }
 
 }  // namespace dialoog::digest

@@ -19,8 +19,16 @@ namespace dialoog::digest {
 
 /// Makes the jobs match the config: creates missing ones, moves changed schedules (an overdue
 /// job stays overdue, so a digest due during downtime is still sent), removes jobs of users no
-/// longer leading a team. Runs in on_start's transaction.
+/// longer leading a team. Runs in on_start's transaction, and hourly from the "digest.plan"
+/// job: a config reloaded on SIGHUP swaps Services::config without calling on_start again.
 void plan_digest_jobs(commands::Services& s);
+
+/// The handler of kind "digest.plan" (key "digest-plan"): plan_digest_jobs, again in an hour.
+void fire_plan_job(commands::JobContext& jc);
+
+inline constexpr const char* kPlanJobKind = "digest.plan";
+inline constexpr const char* kPlanJobKey = "digest-plan";
+inline constexpr std::int64_t kPlanEveryMs = 60 * 60 * 1000;
 
 /// The handler of kind "digest.send".
 void fire_digest_job(commands::JobContext& jc);

@@ -38,6 +38,7 @@ void DigestFeature::add_commands(commands::Registry& r) {
 
 void DigestFeature::add_jobs(commands::JobRegistry& j) {
     j.add(kDigestJobKind, fire_digest_job);
+    j.add(kPlanJobKind, fire_plan_job);
 }
 
 std::vector<config::SectionSchema> DigestFeature::config_sections() const {

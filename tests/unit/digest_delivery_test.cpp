@@ -82,7 +82,8 @@ std::shared_ptr<const config::Config> load(const std::string& yaml) {
 
 TEST(DigestDelivery, PlansOneJobPerLeaderAtFirstTeamsSchedule) {
     auto h = make();
-    EXPECT_EQ(storage::Jobs(h->db()).count(), 3);
+    EXPECT_EQ(digest::digest_job_keys(h->db()).size(), 3u);
+    EXPECT_TRUE(storage::Jobs(h->db()).get(digest::kPlanJobKey));
     // Lea leads Noord (first, Monday 08:30 Amsterdam) and Zuid (Friday 16:00 London).
     EXPECT_EQ(due_of(*h, "@lea:hs"), ms(monday_0830()));
     EXPECT_EQ(due_of(*h, "@piet:hs"), ms(local_time("Europe/London", 2026, 12, 4, 16, 0)));
@@ -120,7 +121,11 @@ TEST(DigestDelivery, OneDmPerLeaderWithASectionPerTeam) {
     EXPECT_NE(lea[0].content["formatted_body"].get<std::string>().find("<h2>Team Zuid</h2>"),
               std::string::npos);
     ASSERT_EQ(dms_to(all, "@olga:hs").size(), 1u);
-    EXPECT_TRUE(dms_to(all, "@piet:hs").empty());  // Friday
+    // Piet's digest (Team Zuid only, Friday 16:00 London) fell due on the way: sent once.
+    auto piet = dms_to(all, "@piet:hs");
+    ASSERT_EQ(piet.size(), 1u);
+    EXPECT_EQ(piet[0].body().find("Noord"), std::string::npos);
+    EXPECT_NE(piet[0].body().find("## Team Zuid"), std::string::npos);
     // Rescheduled for the next Monday 08:30.
     EXPECT_EQ(due_of(*h, "@lea:hs"), ms(local_time("Europe/Amsterdam", 2026, 12, 14, 8, 30)));
 }
@@ -293,7 +298,7 @@ TEST(DigestDelivery, ConfigChangeReplansJobs) {
     EXPECT_EQ(due_of(*h, "@karin:hs"), ms(monday_0830()));
     EXPECT_FALSE(storage::Jobs(h->db()).get("digest:@olga:hs"));
     EXPECT_FALSE(storage::Jobs(h->db()).get("digest:@piet:hs"));
-    EXPECT_EQ(storage::Jobs(h->db()).count(), 2);
+    EXPECT_EQ(digest::digest_job_keys(h->db()).size(), 2u);
     // The same config again changes nothing.
     auto before = due_of(*h, "@lea:hs");
     h->clock().advance(std::chrono::hours{3});
@@ -326,6 +331,36 @@ TEST(DigestDelivery, OverdueJobKeepsItsDueTimeWhenReplanned) {
     ASSERT_EQ(lea.size(), 1u);
     EXPECT_NE(lea[0].body().find("week 49"), std::string::npos);
     EXPECT_EQ(due_of(*h, "@lea:hs"), ms(local_time("Europe/Amsterdam", 2026, 12, 11, 17, 0)));
+}
+
+TEST(DigestDelivery, ReloadedConfigReplannedWithinAnHour) {
+    auto h = make();
+    // What a SIGHUP reload does: swap the config in place, without on_start.
+    h->services().config = load(base_config(
+        "teams:\n  - name: Team Noord\n    room: \"!noord:hs\"\n    leaders: [\"@lea:hs\"]\n"
+        "    digest: {weekday: dinsdag, time: \"10:00\"}\n"));
+    h->advance(std::chrono::minutes{61});
+    EXPECT_EQ(due_of(*h, "@lea:hs"), ms(local_time("Europe/Amsterdam", 2026, 12, 8, 10, 0)));
+    EXPECT_EQ(digest::digest_job_keys(h->db()).size(), 1u);
+    h->advance(std::chrono::minutes{61});
+    EXPECT_TRUE(storage::Jobs(h->db()).get(digest::kPlanJobKey));
+}
+
+TEST(DigestDelivery, RetriedJobCoversThePlannedWeek) {
+    auto h = make("", {}, wednesday(),
+                  "teams:\n  - name: Team Noord\n    room: \"!noord:hs\"\n    leaders: "
+                  "[\"@lea:hs\"]\n    digest: {weekday: zondag, time: \"23:50\"}\n");
+    auto job = storage::Jobs(h->db()).get("digest:@lea:hs");
+    ASSERT_TRUE(job);
+    EXPECT_EQ(job->due_at, ms(local_time("Europe/Amsterdam", 2026, 12, 6, 23, 50)));
+    // The firing failed; the job runner retries 15 minutes later with the same payload, which
+    // is already Monday of the next week.
+    storage::Jobs(h->db()).upsert(job->kind, job->key, job->due_at + 15 * 60'000, job->payload);
+    h->clock().set(local_time("Europe/Amsterdam", 2026, 12, 7, 0, 5));
+    h->fire_jobs();
+    auto lea = dms_to(h->take(), "@lea:hs");
+    ASSERT_EQ(lea.size(), 1u);
+    EXPECT_NE(lea[0].body().find("week 48"), std::string::npos);
 }
 
 TEST(DigestDelivery, JobOfFormerLeaderIsDropped) {
@@ -406,15 +441,16 @@ TEST(DigestExactlyOnce, RestartOnTheSameDatabaseSendsOnce) {
         FileBot bot(file.path, yaml, clock);
         clock.set(monday_0830());
         engine::run_due_jobs(*bot.s, ms(clock.now()));
-        EXPECT_EQ(bot.digest_rows(), 2);  // Lea and Olga; the sender has not run (killed)
+        // Lea and Olga (Monday) plus Piet (Friday, overdue); the sender has not run (killed).
+        EXPECT_EQ(bot.digest_rows(), 3);
     }
     {
         // Restarted a minute later: nothing new, the queued rows are still there once.
         clock.advance(std::chrono::minutes{1});
         FileBot bot(file.path, yaml, clock);
         engine::run_due_jobs(*bot.s, ms(clock.now()));
-        EXPECT_EQ(bot.digest_rows(), 2);
-        EXPECT_EQ(bot.db->scalar_int("SELECT COUNT(*) FROM digest_sent"), 2);
+        EXPECT_EQ(bot.digest_rows(), 3);
+        EXPECT_EQ(bot.db->scalar_int("SELECT COUNT(*) FROM digest_sent"), 3);
     }
 }
 
