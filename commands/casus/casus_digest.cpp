@@ -1,0 +1,67 @@
+#include "commands/casus/casus_digest.hpp"
+
+#include "commands/casus/scope.hpp"
+#include "commands/casus/when_text.hpp"
+#include "storage/casus/sessions.hpp"
+
+namespace dialoog::casus {
+
+std::string casus_digest(commands::Services& s, const commands::DigestRequest& req) {
+    if (!req.team) return {};
+    const std::string lang = req.lang.empty() ? "nl" : req.lang;
+    const auto& texts = s.texts;
+    auto t = [&](std::string_view key, const commands::TextArgs& a = {}) {
+        return texts.get(lang, key, a);
+    };
+    const auto library = method_library(s.cfg());
+    auto method_title = [&](const std::string& id) {
+        const Method* m = find_method(library, id);
+        return m ? resolve(m->title, lang, texts) : id;
+    };
+    Sessions repo(s.db);
+    const auto& team = *req.team;
+    auto sessions = repo.between(team.name, req.week_start_ms, req.week_end_ms);
+    auto lessons = repo.lessons_between(team.name, req.week_start_ms, req.week_end_ms);
+    auto actions = repo.actions_between(team.name, req.week_start_ms, req.week_end_ms);
+
+    std::string md = t("casus.digest_title");
+    std::string held, planned, missed;
+    for (const auto& x : sessions) {
+        const std::string when = format_when(x.start_at, team.tz, lang, texts, req.week_start_ms);
+        const commands::TextArgs a = {{"id", std::to_string(x.id)},
+                                      {"title", commands::md_escape(x.title)},
+                                      {"when", when},
+                                      {"method", method_title(x.method)},
+                                      {"participants", std::to_string(x.participants.value_or(0))}};
+        if (x.status == "done")
+            held += "\n- " + t("casus.digest_held_item", a);
+        else if (x.status == "planned" || x.status == "running")
+            planned += "\n- " + t("casus.digest_planned_item", a);
+        else if (x.status == "missed")
+            missed += "\n- " + t("casus.digest_missed_item", a);
+    }
+    if (held.empty() && planned.empty() && missed.empty() && lessons.empty() && actions.empty())
+        return md + "\n\n" + t("casus.digest_nothing");
+    if (!held.empty()) md += "\n\n" + t("casus.digest_held") + "\n" + held;
+    if (!planned.empty()) md += "\n\n" + t("casus.digest_planned") + "\n" + planned;
+    if (!missed.empty()) md += "\n\n" + t("casus.digest_missed") + "\n" + missed;
+    if (!lessons.empty()) {
+        md += "\n\n" + t("casus.digest_lessons") + "\n";
+        for (const auto& l : lessons)
+            md += "\n- " + t("casus.digest_lesson_item", {{"id", std::to_string(l.casus_id)},
+                                                          {"text", commands::md_escape(l.text)}});
+    }
+    if (!actions.empty()) {
+        md += "\n\n" + t("casus.digest_actions") + "\n";
+        for (const auto& a : actions)
+            md += "\n- " + t("casus.digest_action_item",
+                             {{"id", std::to_string(a.casus_id)},
+                              {"text", commands::md_escape(a.text)},
+                              {"owner", user_md(a.owner)},
+                              {"due", a.due_at ? format_day(*a.due_at, team.tz, lang, texts)
+                                               : t("casus.no_date")}});
+    }
+    return md;
+}
+
+}  // namespace dialoog::casus
