@@ -1,0 +1,223 @@
+// Methods as data (built-ins complete in nl and en; YAML adds and overrides, validated with
+// key and line), the team `casus:` section, and the pure argument parsers.
+#include <gtest/gtest.h>
+
+#include <variant>
+
+#include "casus_test_support.hpp"
+#include "commands/casus/casus_config.hpp"
+#include "commands/casus/methods.hpp"
+#include "commands/casus/plan_args.hpp"
+
+using namespace casus_test;
+using namespace dialoog::casus;
+
+namespace {
+
+std::vector<config::SectionSchema> sections() {
+    commands::CasusFeature f;
+    commands::IntervisieFeature g;
+    auto s = f.config_sections();
+    for (auto& x : g.config_sections()) s.push_back(x);
+    return s;
+}
+
+std::string errors_of(const std::string& yaml) {
+    auto res = config::load_config_text(yaml, sections(), "<test>");
+    std::string all;
+    for (const auto& e : res.errors) all += e.to_string() + "\n";
+    return all;
+}
+
+}  // namespace
+
+TEST(CasusMethods, SevenBuiltinsWithTextsInBothLanguages) {
+    auto h = make_harness(team_config(), "2026-03-27T10:00", false);
+    const auto& texts = h->services().texts;
+    const auto& all = builtin_methods();
+    ASSERT_EQ(all.size(), 7u);
+    for (const auto& m : all) {
+        EXPECT_GE(m.total_minutes(), 45) << m.id;
+        EXPECT_LE(m.total_minutes(), 120) << m.id;
+        for (const auto* t : {&m.title, &m.description}) {
+            EXPECT_TRUE(texts.has("nl", t->key)) << t->key;
+            EXPECT_TRUE(texts.has("en", t->key)) << t->key;
+        }
+        for (const auto& s : m.steps) {
+            EXPECT_GT(s.minutes, 0);
+            for (const auto* t : {&s.name, &s.instruction}) {
+                EXPECT_TRUE(texts.has("nl", t->key)) << t->key;
+                EXPECT_TRUE(texts.has("en", t->key)) << t->key;
+            }
+            for (const auto& r : s.roles) EXPECT_TRUE(texts.has("nl", "casus.role." + r)) << r;
+        }
+    }
+    EXPECT_TRUE(texts.missing_translations().empty());
+}
+
+TEST(CasusMethods, FindByIdAliasAndSpacing) {
+    const auto& lib = builtin_methods();
+    EXPECT_EQ(find_method(lib, "Socratisch  Gesprek")->id, "socratisch-gesprek");
+    EXPECT_EQ(find_method(lib, "moreel beraad")->id, "dilemmamethode");
+    EXPECT_EQ(find_method(lib, "arenagesprek")->id, "spiegelgesprek");
+    EXPECT_EQ(find_method(lib, "five steps")->id, "vijfstappenmethode");
+    EXPECT_EQ(find_method(lib, "toverbal"), nullptr);
+    EXPECT_EQ(find_method(lib, ""), nullptr);
+}
+
+TEST(CasusMethods, YamlAddsAndOverrides) {
+    const std::string top =
+        "methods:\n"
+        "  - name: kort overleg\n"
+        "    description: {nl: Snel even samen kijken, en: A quick look together}\n"
+        "    aliases: [kort]\n"
+        "    steps:\n"
+        "      - name: Vraag\n"
+        "        minutes: 5\n"
+        "        instruction: {nl: Wat is je vraag?, en: What is your question?}\n"
+        "        roles: [inbrenger]\n"
+        "      - name: {nl: Tips, en: Tips}\n"
+        "        minutes: 10\n"
+        "        instruction: Iedereen geeft een tip.\n"
+        "  - name: incidentmethode\n"
+        "    description: Onze eigen versie\n"
+        "    steps:\n"
+        "      - name: Alles in één\n"
+        "        minutes: 45\n"
+        "        instruction: Doe het in één keer.\n";
+    auto h = make_harness(team_config("", top));
+    h->send(kRoom, "@anna:hs", "!methodes");
+    auto body = h->last_body();
+    EXPECT_TRUE(has(body, "**kort overleg** (`kort-overleg`, 15 min)")) << body;
+    EXPECT_TRUE(has(body, "Onze eigen versie")) << body;
+    EXPECT_TRUE(has(body, "(`incidentmethode`, 45 min)")) << body;
+    h->send(kRoom, "@anna:hs", "!casus plan morgen 14:00 methode kort Snelle vraag");
+    h->take();
+    h->clock().set(utc("2026-03-28T14:00"));
+    h->fire_jobs();
+    echo(*h);
+    auto b = bodies(*h);
+    ASSERT_EQ(b.size(), 1u);
+    EXPECT_TRUE(has(b[0], "Stap 1 van 2: Vraag")) << b[0];
+    EXPECT_TRUE(has(b[0], "Wat is je vraag?")) << b[0];
+}
+
+TEST(CasusMethods, YamlValidationNamesKeyAndLine) {
+    const std::string yaml = base_config(
+        "methods:\n"                                        // line 9
+        "  - name: goed\n"                                  // 10
+        "    description: Prima\n"                          // 11
+        "    steps:\n"                                      // 12
+        "      - name: Stap\n"                              // 13
+        "        minutes: 0\n"                              // 14
+        "        instruction: Doe iets\n"                   // 15
+        "        roles: [voorzitter]\n"                     // 16
+        "        kleur: rood\n"                             // 17
+        "  - name: goed\n"                                  // 18
+        "    steps: []\n"                                   // 19
+        "  - name: \"fout!\"\n"                             // 20
+        "    description: {nl: Iets, fr: Quelque chose}\n"  // 21
+        "    steps:\n"                                      // 22
+        "      - minutes: 5\n");                            // 23
+    auto errs = errors_of(yaml);
+    EXPECT_TRUE(has(errs, "line 14: methods[0].steps[0].minutes")) << errs;
+    EXPECT_TRUE(has(errs, "line 16: methods[0].steps[0].roles: unknown role")) << errs;
+    EXPECT_TRUE(has(errs, "line 17: methods[0].steps[0].kleur: unknown key")) << errs;
+    EXPECT_TRUE(has(errs, "line 18: methods[1].name: method \"goed\" is defined twice")) << errs;
+    EXPECT_TRUE(has(errs, "methods[1].description: missing")) << errs;
+    EXPECT_TRUE(has(errs, "line 19: methods[1].steps: missing or empty")) << errs;
+    EXPECT_TRUE(has(errs, "line 20: methods[2].name: missing or invalid")) << errs;
+    EXPECT_TRUE(has(errs, "line 21: methods[2].description.fr: unknown key")) << errs;
+    EXPECT_TRUE(has(errs, "methods[2].steps[0].name: missing")) << errs;
+    EXPECT_TRUE(has(errs, "methods[2].steps[0].instruction: missing")) << errs;
+    EXPECT_TRUE(has(errors_of(base_config("methods: incidentmethode\n")),
+                    "line 9: methods: must be a list"));
+}
+
+TEST(CasusConfig, TeamSectionValidation) {
+    auto errs =
+        errors_of(team_config("    casus:\n"                         // line 14
+                              "      reminders: [24h, soms, 30s]\n"  // 15
+                              "      method: [a, b]\n"               // 16
+                              "      kleur: blauw\n"                 // 17
+                              "      series:\n"                      // 18
+                              "        - when: \"dinsdag 25:00\"\n"  // 19
+                              "        - title: Zonder tijd\n"));    // 20
+    EXPECT_TRUE(has(errs, "line 15: teams[0].casus.reminders: invalid duration")) << errs;
+    EXPECT_TRUE(has(errs, "line 16: teams[0].casus.method")) << errs;
+    EXPECT_TRUE(has(errs, "line 17: teams[0].casus.kleur: unknown key")) << errs;
+    EXPECT_TRUE(
+        has(errs, "line 19: teams[0].casus.series[0].when: not a weekly rule (invalid_time"))
+        << errs;
+    EXPECT_TRUE(has(errs, "teams[0].casus.series[1].when: missing")) << errs;
+    EXPECT_EQ(errors_of(team_config("    casus:\n      reminders: []\n")), "");
+}
+
+TEST(CasusConfig, DefaultsAndSortedReminders) {
+    auto res = config::load_config_text(
+        team_config("    casus:\n      reminders: [1h, 2d, 1h]\n      method: Roddelmethode\n"),
+        sections(), "<test>");
+    ASSERT_TRUE(res.config);
+    auto cc = casus_config_of(res.config->teams[0]);
+    EXPECT_EQ(cc.reminders_ms, (std::vector<std::int64_t>{172'800'000, 3'600'000}));
+    EXPECT_EQ(cc.method, "roddelmethode");
+    auto def = config::load_config_text(team_config(), sections(), "<test>");
+    auto dc = casus_config_of(def.config->teams[0]);
+    EXPECT_EQ(dc.reminders_ms, (std::vector<std::int64_t>{86'400'000, 3'600'000}));
+    EXPECT_EQ(dc.method, "incidentmethode");
+}
+
+TEST(CasusPlanArgs, Ids) {
+    EXPECT_EQ(parse_id("12"), 12);
+    EXPECT_EQ(parse_id("#12"), 12);
+    EXPECT_EQ(parse_id("#"), std::nullopt);
+    EXPECT_EQ(parse_id("0"), std::nullopt);
+    EXPECT_EQ(parse_id("12a"), std::nullopt);
+    EXPECT_EQ(parse_id("-3"), std::nullopt);
+    EXPECT_EQ(parse_id("1234567890123"), std::nullopt);
+}
+
+TEST(CasusPlanArgs, ResolveMember) {
+    const std::vector<std::string> m = {"@anna:hs", "@bob:hs", "@bob:elders"};
+    EXPECT_EQ(resolve_member("@anna:hs", m), "@anna:hs");
+    EXPECT_EQ(resolve_member("@Anna", m), "@anna:hs");
+    EXPECT_EQ(resolve_member("anna,", m), "@anna:hs");
+    EXPECT_EQ(resolve_member("@bob", m), std::nullopt);  // ambiguous
+    EXPECT_EQ(resolve_member("@bob:elders", m), "@bob:elders");
+    EXPECT_EQ(resolve_member("@zoe:hs", m), std::nullopt);
+}
+
+TEST(CasusPlanArgs, OptionsAndTitle) {
+    const auto& lib = builtin_methods();
+    auto r =
+        parse_plan_options("methode 'socratisch gesprek' inbreng 3 inbreng #4,#3 Titel hier", lib);
+    ASSERT_TRUE(std::holds_alternative<PlanOptions>(r));
+    auto& o = std::get<PlanOptions>(r);
+    EXPECT_EQ(o.method, "socratisch-gesprek");
+    EXPECT_EQ(o.inbreng, (std::vector<std::int64_t>{3, 4}));
+    EXPECT_EQ(o.title, "Titel hier");
+    auto q = std::get<PlanOptions>(parse_plan_options("“Een titel met methode erin”", lib));
+    EXPECT_EQ(q.title, "Een titel met methode erin");
+    auto e = std::get<OptionFail>(parse_plan_options("gespreksleider", lib));
+    EXPECT_EQ(e.code, OptionError::MissingValue);
+    auto n = std::get<OptionFail>(parse_plan_options("presenter bob Titel", lib));
+    EXPECT_EQ(n.code, OptionError::NotAUser);
+    EXPECT_EQ(n.fragment, "bob");
+}
+
+TEST(CasusPlanArgs, ActionOwnerAndDate) {
+    const auto now = utc("2026-03-27T10:00");
+    auto a = parse_action_args("Werkgever bellen @dirk:hs vrijdag", ams(), now);
+    EXPECT_EQ(a.text, "Werkgever bellen");
+    EXPECT_EQ(a.owner, "@dirk:hs");
+    EXPECT_EQ(a.due_ms, at("2026-04-03T09:00"));
+    auto b = parse_action_args("Folder maken over 3 dagen", ams(), now);
+    EXPECT_EQ(b.text, "Folder maken");
+    EXPECT_EQ(b.due_ms, at("2026-03-30T10:00"));
+    auto c = parse_action_args("Lees hoofdstuk 3 van het rapport", ams(), now);
+    EXPECT_EQ(c.text, "Lees hoofdstuk 3 van het rapport");
+    EXPECT_EQ(c.due_ms, std::nullopt);
+    auto d = parse_action_args("Bellen @dirk:hs 31-02", ams(), now);
+    ASSERT_TRUE(d.when_fail.has_value());
+    EXPECT_EQ(d.when_fail->code, wanneer::WanneerError::InvalidDate);
+}
