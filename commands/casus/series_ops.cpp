@@ -57,7 +57,9 @@ void sync_series(commands::Services& s) {
         for (const auto& sc : cc.series) {
             const std::string key = sc.when + "|" + sc.method + "|" + sc.title;
             keys.insert(key);
-            if (store.by_yaml_key(team.name, key).value_or(Reeks{}).active) continue;
+            // Already there and active: keep it (and its anchor week). A missing one must not
+            // default to "active" (Reeks{} is active), or a YAML series would never be created.
+            if (auto old = store.by_yaml_key(team.name, key); old && old->active) continue;
             Reeks r;
             r.team = team.name;
             r.room_id = team.room;
