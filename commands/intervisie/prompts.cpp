@@ -115,10 +115,7 @@ constexpr const char* kDefaultRule = "maandag 09:00";
 
 void validate_team_section(const YAML::Node& node, const std::string& path,
                            config::ErrorSink& sink) {
-    YAML::Node rule;
-    if (node.IsScalar()) {
-        rule = node;
-    } else if (node.IsMap()) {
+    if (node.IsMap()) {
         config::check_known_keys(node, path, {"schedule", "enabled"}, sink);
         if (node["enabled"].IsDefined()) {
             bool ok = node["enabled"].IsScalar();
@@ -131,13 +128,15 @@ void validate_team_section(const YAML::Node& node, const std::string& path,
             }
             if (!ok) sink.add(node["enabled"], path + ".enabled", "must be true or false");
         }
-        rule = node["schedule"];
-    } else {
+    } else if (!node.IsScalar()) {
         sink.add(node, path,
                  "must be a weekday and time (\"maandag 09:00\") or a mapping with "
                  "schedule: and enabled:");
         return;
     }
+    // Initialised, never assigned: yaml-cpp 0.7 throws InvalidNode when a YAML::Node is
+    // assigned the result of looking up an absent key (node["schedule"] without schedule:).
+    const YAML::Node rule = node.IsMap() ? node["schedule"] : node;
     if (!rule.IsDefined()) return;
     if (!rule.IsScalar()) {
         sink.add(rule, path, "schedule must be text, e.g. \"maandag 09:00\"");
