@@ -74,7 +74,9 @@ TEST(CasusMethods, YamlAddsAndOverrides) {
         "    steps:\n"
         "      - name: Vraag\n"
         "        minutes: 5\n"
-        "        instruction: {nl: Wat is je vraag?, en: What is your question?}\n"
+        // Quoted: yaml-cpp 0.7 rejects a plain scalar ending in '?' inside {…} ("unknown
+        // token"), although YAML 1.2 allows it.
+        "        instruction: {nl: \"Wat is je vraag?\", en: \"What is your question?\"}\n"
         "        roles: [inbrenger]\n"
         "      - name: {nl: Tips, en: Tips}\n"
         "        minutes: 10\n"
