@@ -23,9 +23,13 @@ Roles roles(Harness& h, int id) {
     return {st.column_text(0), st.column_text(1), st.column_text(2), st.column_text(3)};
 }
 
-std::string answer(Harness& h, int id, const std::string& user) {
-    auto st = h.db().prepare("SELECT answer FROM casus_voorstel WHERE casus_id=? AND user_id=?");
-    st.bind(1, id).bind(2, user);
+/// The answer of `user` to the proposal for `rol`: one person can be asked for both roles of a
+/// session (declined or silent as inbrenger, then next in line as gespreksleider).
+std::string answer(Harness& h, int id, const std::string& user,
+                   const std::string& rol = "inbrenger") {
+    auto st = h.db().prepare(
+        "SELECT answer FROM casus_voorstel WHERE casus_id=? AND user_id=? AND rol=?");
+    st.bind(1, id).bind(2, user).bind(3, rol);
     return st.step() ? st.column_text(0) : "";
 }
 
@@ -108,6 +112,11 @@ TEST(CasusRotation, NoAnswerWithin24HoursCountsAsNo) {
     EXPECT_TRUE(has(b[0], "@carla:hs, wil jij de inbrenger zijn")) << b[0];
     EXPECT_EQ(answer(*h, 1, "@anna:hs"), "timeout");
     EXPECT_EQ(roles(*h, 1).inbrenger, "@carla:hs");
+    // bob's gespreksleider proposal timed out at the same instant; anna is next in that line.
+    EXPECT_TRUE(has(b[1], "@bob:hs heeft (nog) niet gereageerd")) << b[1];
+    EXPECT_EQ(answer(*h, 1, "@bob:hs", "gespreksleider"), "timeout");
+    EXPECT_EQ(roles(*h, 1).leider, "@anna:hs");
+    EXPECT_EQ(answer(*h, 1, "@anna:hs", "gespreksleider"), "open");
 }
 
 TEST(CasusRotation, NoAnswerByThe24HourReminderCountsAsNo) {
