@@ -78,6 +78,16 @@ inline std::vector<Echoed> echo(Harness& h) {
     return out;
 }
 
+/// The event id of the echoed message marked with `ref` ("casus:1", "intervisie:2"); empty
+/// (and a test failure) when none is. Other jobs due at the same instant (the weekly prompt,
+/// another session's reminder) may post first, so never assume the root is echoed first.
+inline std::string event_with_ref(const std::vector<Echoed>& echoed, const std::string& ref) {
+    for (const auto& e : echoed)
+        if (e.msg.content.value("nl.dialoogbot.ref", "") == ref) return e.event_id;
+    ADD_FAILURE() << "no echoed message with ref " << ref;
+    return {};
+}
+
 /// True when `body` contains `part`.
 inline bool has(const std::string& body, const std::string& part) {
     return body.find(part) != std::string::npos;
