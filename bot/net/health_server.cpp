@@ -46,8 +46,13 @@ HealthStatus health_status(const BotMetrics& m, const OutboxFacts& outbox, std::
                              " ago"};
         return {503, "starting: first sync not done yet"};
     }
-    if (now_ms - m.last_sync_ok_ms > unreachable_after)
+    if (now_ms - m.last_sync_ok_ms > unreachable_after) {
+        // Syncs stopped succeeding; when requests fail outright, that is the reason to show.
+        if (m.unreachable_since_ms)
+            return {503,
+                    "homeserver unreachable for " + minutes_text(now_ms - m.unreachable_since_ms)};
         return {503, "no successful sync for " + minutes_text(now_ms - m.last_sync_ok_ms)};
+    }
     if (outbox.oldest_due_ms && now_ms - *outbox.oldest_due_ms > t.outbox_stuck_after.count())
         return {503, "outbox stuck: a due message has waited " +
                          minutes_text(now_ms - *outbox.oldest_due_ms)};

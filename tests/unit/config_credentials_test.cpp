@@ -1,0 +1,80 @@
+// bot.access_token_file / bot.password_file under systemd's LoadCredential=: a path starting
+// with $CREDENTIALS_DIRECTORY/ (or ${CREDENTIALS_DIRECTORY}/) is expanded from the environment
+// (YAML cannot expand variables); without the variable the path is kept with a warning and the
+// bot waits for the file, like for any missing token file.
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <optional>
+
+#include "bot/config/config.hpp"
+
+using namespace dialoog::config;
+
+namespace {
+
+std::string cfg(const std::string& bot_file_line) {
+    return "homeserver: https://matrix.example.org\n"
+           "bot:\n"
+           "  user_id: \"@dialoogbot:example.org\"\n" +
+           bot_file_line +
+           "\n"
+           "storage: /var/lib/dialoogbot/dialoogbot.db\n";
+}
+
+class CredentialsDir : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        ::unsetenv("DIALOOGBOT_ACCESS_TOKEN");
+        if (const char* old = std::getenv("CREDENTIALS_DIRECTORY")) saved_ = old;
+    }
+    void TearDown() override {
+        if (saved_)
+            ::setenv("CREDENTIALS_DIRECTORY", saved_->c_str(), 1);
+        else
+            ::unsetenv("CREDENTIALS_DIRECTORY");
+    }
+    std::optional<std::string> saved_;
+};
+
+TEST_F(CredentialsDir, ExpandedFromTheEnvironment) {
+    ::setenv("CREDENTIALS_DIRECTORY", "/run/credentials/dialoogbot.service", 1);
+    auto r = load_config_text(cfg("  access_token_file: $CREDENTIALS_DIRECTORY/token"), {});
+    ASSERT_TRUE(r.config);
+    EXPECT_EQ(r.config->bot.access_token_file.value_or(""),
+              "/run/credentials/dialoogbot.service/token");
+    r = load_config_text(cfg("  password_file: ${CREDENTIALS_DIRECTORY}/password"), {});
+    ASSERT_TRUE(r.config);
+    EXPECT_EQ(r.config->bot.password_file.value_or(""),
+              "/run/credentials/dialoogbot.service/password");
+    ::setenv("CREDENTIALS_DIRECTORY", "/run/credentials/x/", 1);  // trailing slash
+    r = load_config_text(cfg("  access_token_file: \"$CREDENTIALS_DIRECTORY/token\""), {});
+    ASSERT_TRUE(r.config);
+    EXPECT_EQ(r.config->bot.access_token_file.value_or(""), "/run/credentials/x/token");
+}
+
+TEST_F(CredentialsDir, WithoutTheVariableKeptWithAWarning) {
+    ::unsetenv("CREDENTIALS_DIRECTORY");
+    auto r = load_config_text(cfg("  access_token_file: $CREDENTIALS_DIRECTORY/token"), {});
+    ASSERT_TRUE(r.config) << "a missing credentials directory is not a config error";
+    EXPECT_EQ(r.config->bot.access_token_file.value_or(""), "$CREDENTIALS_DIRECTORY/token");
+    ASSERT_EQ(r.warnings.size(), 1u);
+    EXPECT_NE(r.warnings[0].find("CREDENTIALS_DIRECTORY is not set"), std::string::npos)
+        << r.warnings[0];
+}
+
+TEST_F(CredentialsDir, OtherPathsAndOtherVariablesAreLeftAlone) {
+    ::setenv("CREDENTIALS_DIRECTORY", "/run/credentials/dialoogbot.service", 1);
+    auto r = load_config_text(cfg("  access_token_file: /etc/dialoogbot/token"), {});
+    ASSERT_TRUE(r.config);
+    EXPECT_EQ(r.config->bot.access_token_file.value_or(""), "/etc/dialoogbot/token");
+    r = load_config_text(cfg("  access_token_file: $HOME/token"), {});
+    ASSERT_TRUE(r.config);
+    EXPECT_EQ(r.config->bot.access_token_file.value_or(""), "$HOME/token");
+    r = load_config_text(cfg("  access_token_file: /x/$CREDENTIALS_DIRECTORY/token"), {});
+    ASSERT_TRUE(r.config);
+    EXPECT_EQ(r.config->bot.access_token_file.value_or(""), "/x/$CREDENTIALS_DIRECTORY/token");
+}
+
+}  // namespace
