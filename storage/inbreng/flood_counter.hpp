@@ -12,7 +12,7 @@
 namespace dialoog::inbreng {
 
 class FloodCounter {
-public:
+  public:
     explicit FloodCounter(storage::Database& db) : db_(db) {}
 
     /// Makes the key belong to `day` ("2026-11-19", local date): on another day than the
@@ -23,7 +23,7 @@ public:
     /// Counts one more input for `sender` today (rotates first).
     void add(std::string_view day, std::string_view sender);
 
-private:
+  private:
     std::string mark(std::string_view day, std::string_view sender);
     storage::Database& db_;
 };

@@ -37,7 +37,7 @@ std::string join_tags(const std::vector<std::string>& tags);
 std::vector<std::string> split_tags(std::string_view joined);
 
 class Inputs {
-public:
+  public:
     explicit Inputs(storage::Database& db) : db_(db) {}
 
     /// Inserts and returns the new id.
@@ -59,7 +59,7 @@ public:
     /// (so nothing is kept longer than retention_days after its submission). Returns how many.
     int purge_older_than(std::int64_t today_days, int retention_days);
 
-private:
+  private:
     storage::Database& db_;
 };
 

@@ -8,10 +8,14 @@ namespace dialoog::inbreng {
 
 std::string_view to_string(Stage s) {
     switch (s) {
-        case Stage::Text: return "text";
-        case Stage::Team: return "team";
-        case Stage::Theme: return "theme";
-        case Stage::Confirm: return "confirm";
+        case Stage::Text:
+            return "text";
+        case Stage::Team:
+            return "team";
+        case Stage::Theme:
+            return "theme";
+        case Stage::Confirm:
+            return "confirm";
     }
     return "text";
 }
@@ -101,6 +105,8 @@ void PendingIntakes::remove(std::int64_t id) {
     st.bind(1, id).run();
 }
 
-std::int64_t PendingIntakes::count() { return db_.scalar_int("SELECT COUNT(*) FROM inbreng_pending"); }
+std::int64_t PendingIntakes::count() {
+    return db_.scalar_int("SELECT COUNT(*) FROM inbreng_pending");
+}
 
 }  // namespace dialoog::inbreng

@@ -31,7 +31,7 @@ struct PendingIntake {
 };
 
 class PendingIntakes {
-public:
+  public:
     explicit PendingIntakes(storage::Database& db) : db_(db) {}
 
     std::optional<PendingIntake> by_sender(std::string_view sender);
@@ -42,7 +42,7 @@ public:
     void remove(std::int64_t id);
     std::int64_t count();
 
-private:
+  private:
     storage::Database& db_;
 };
 

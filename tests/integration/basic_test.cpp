@@ -82,5 +82,45 @@ TEST(Basic, KickIsReportedToAdminByDm) {
     EXPECT_EQ(f.outbox_counts().failed, 0);
 }
 
+// matrix.md failure 11: a join right after an invite can fail ("not invited" while the invite
+// travels over federation); the bot retries it.
+TEST(Basic, JoinRetriedAfterForbidden) {
+    FakeHomeserver hs;
+    hs.fail_next(Endpoint::Join, 2, 403, "M_FORBIDDEN");
+    BotFixture f(hs);
+    f.start();
+    ASSERT_TRUE(f.run_until([&] { return hs.syncs_served() >= 1; }));
+    std::string room = hs.invite_bot(kAlice);
+    ASSERT_TRUE(f.run_until([&] { return hs.bot_membership(room) == "join"; }));
+    std::string ping = hs.post_message(room, kAlice, "!ping");
+    ASSERT_TRUE(f.await_replies({ping}));
+    f.stop();
+    EXPECT_EQ(hs.count_requests(Endpoint::Join), 3);
+    expect_answered_once(hs, {ping});
+}
+
+// matrix.md failure 12: in an encrypted room the bot says once that it cannot read it.
+TEST(Basic, EncryptedRoomGetsOneNotice) {
+    FakeHomeserver hs;
+    BotFixture f(hs);
+    std::string room = f.start_in_room();
+    hs.post_raw_event(room, {{"event_id", "$enc:fake.hs"},
+                             {"type", "m.room.encryption"},
+                             {"state_key", ""},
+                             {"sender", kAlice},
+                             {"origin_server_ts", 1},
+                             {"content", {{"algorithm", "m.megolm.v1.aes-sha2"}}}});
+    ASSERT_TRUE(f.run_until([&] { return notices_in(hs, room) == 1; }));
+    std::int64_t pos = hs.stream_position();
+    ASSERT_TRUE(f.run_until([&] { return f.sync_position() >= pos; }));
+    f.stop();
+    f.start();  // and not again after a restart
+    hs.post_message(room, kAlice, "hello");
+    pos = hs.stream_position();
+    ASSERT_TRUE(f.run_until([&] { return f.sync_position() >= pos; }));
+    f.stop();
+    EXPECT_EQ(notices_in(hs, room), 1);
+}
+
 }  // namespace
 }  // namespace dialoog::testing

@@ -62,5 +62,24 @@ TEST(Token, InvalidAtStartupWaitsForAValidOne) {
     expect_answered_once(hs, {ping});
 }
 
+// With bot.password_file the bot logs in with its fixed device_id (transaction ids are per
+// device) and, when the session is revoked, logs in again by itself and carries on.
+TEST(Token, PasswordLoginKeepsDeviceAndLogsInAgain) {
+    FakeHomeserver hs;
+    BotFixture f(hs, "", fast_options(), BotFixture::Auth::PasswordFile);
+    std::string room = f.start_in_room();
+    std::string first = hs.post_message(room, kAlice, "!ping");
+    ASSERT_TRUE(f.await_replies({first}));
+    EXPECT_EQ(hs.count_requests(Endpoint::Login), 1);
+
+    hs.revoke_all_tokens();
+    std::string during = hs.post_message(room, kAlice, "!ping");
+    ASSERT_TRUE(f.await_replies({during}));
+    EXPECT_GE(hs.count_requests(Endpoint::Login), 2);
+    f.stop();
+    expect_answered_once(hs, {first, during});
+    for (const auto& a : hs.accepted()) EXPECT_EQ(a.device_id, BotFixture::kDevice);
+}
+
 }  // namespace
 }  // namespace dialoog::testing

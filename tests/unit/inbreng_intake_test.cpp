@@ -142,9 +142,10 @@ TEST(InbrengIntake, ThumbsUpReactionConfirms) {
     Fixture f;
     f.h.send(kDm, kCv, "!inbreng " + kStory);
     f.h.take();
-    f.h.send_event(kDm, kCv, "m.reaction",
-                   {{"m.relates_to",
-                     {{"rel_type", "m.annotation"}, {"event_id", "$preview:hs"}, {"key", "👍🏽"}}}});
+    f.h.send_event(
+        kDm, kCv, "m.reaction",
+        {{"m.relates_to",
+          {{"rel_type", "m.annotation"}, {"event_id", "$preview:hs"}, {"key", "👍🏽"}}}});
     auto msgs = f.h.take();
     EXPECT_EQ(of_kind(msgs, "redact").size(), 1u);
     EXPECT_EQ(f.inputs(), 1);
@@ -158,9 +159,9 @@ TEST(InbrengIntake, OtherReactionsAndOtherPeopleDoNotConfirm) {
     f.h.send_event(kDm, kCv, "m.reaction",
                    {{"m.relates_to",
                      {{"rel_type", "m.annotation"}, {"event_id", "$p:hs"}, {"key", "❤️"}}}});
-    f.h.send_event(kNoord, "@anna:hs", "m.reaction",
-                   {{"m.relates_to",
-                     {{"rel_type", "m.annotation"}, {"event_id", "$p:hs"}, {"key", "👍"}}}});
+    f.h.send_event(
+        kNoord, "@anna:hs", "m.reaction",
+        {{"m.relates_to", {{"rel_type", "m.annotation"}, {"event_id", "$p:hs"}, {"key", "👍"}}}});
     EXPECT_EQ(f.inputs(), 0);
     EXPECT_EQ(f.pending(), 1);
 }
@@ -275,6 +276,27 @@ TEST(InbrengIntake, StopEndsTheDialogue) {
     f.h.send(kDm, kCv, "stop");
     EXPECT_TRUE(contains(f.h.last_body(), "Gestopt"));
     EXPECT_EQ(f.pending(), 0);
+}
+
+TEST(InbrengIntake, StoryWithoutTheCommandGetsAHintAndIsNotStored) {
+    Fixture f;
+    f.h.send(kDm, kCv, kStory + " " + kStory);
+    EXPECT_TRUE(contains(f.h.last_body(), "Begin je bericht dan met `!inbreng`"));
+    f.h.send(kDm, kCv, "dank je");  // short chat: no answer
+    EXPECT_TRUE(f.h.take().empty());
+    EXPECT_EQ(f.pending(), 0);
+    EXPECT_EQ(f.inputs(), 0);
+}
+
+TEST(InbrengIntake, TooLongStoryIsRefusedAndTheEarlierPreviewStays) {
+    Fixture f;
+    f.h.send(kDm, kCv, "!inbreng " + kStory);
+    f.h.take();
+    f.h.send(kDm, kCv, "!inbreng " + std::string(7000, 'a'));
+    EXPECT_TRUE(contains(f.h.last_body(), "lang verhaal"));
+    f.h.send(kDm, kCv, "ja");
+    ASSERT_EQ(f.inputs(), 1);
+    EXPECT_TRUE(contains(f.stored_texts()[0], "[BSN]"));
 }
 
 TEST(InbrengIntake, TeamRoomRefusesStoriesAndStoresNothing) {
@@ -394,7 +416,8 @@ TEST(InbrengIntake, FloodLimitPerDayResetsAtLocalMidnight) {
     using namespace std::chrono;
     f.h.clock().set(UtcMs{date::sys_days{date::year{2026} / 11 / 19}.time_since_epoch() +
                           hours(22) + minutes(10)});
-    for (int i = 0; i < 3; ++i) EXPECT_FALSE(f.store("Verhaal nummer " + std::to_string(i)).empty());
+    for (int i = 0; i < 3; ++i)
+        EXPECT_FALSE(f.store("Verhaal nummer " + std::to_string(i)).empty());
     EXPECT_EQ(f.inputs(), 3);
     auto story = f.h.send(kDm, kCv, "!inbreng Nog een verhaal");
     auto msgs = f.h.take();

@@ -88,20 +88,19 @@ TEST(InbrengConfig, UnknownDefaultTeamIsAnErrorWithItsLine) {
     // base_config has 8 lines, the teams 7: intake: is line 16, default_team line 18.
     auto r = load("intake:\n  allow: [\"@*:hs\"]\n  default_team: Team Oost\n");
     EXPECT_FALSE(r.config);
-    EXPECT_TRUE(has_error(r, 18, "intake.default_team", "unknown team \"Team Oost\""))
-        << dump(r);
+    EXPECT_TRUE(has_error(r, 18, "intake.default_team", "unknown team \"Team Oost\"")) << dump(r);
     EXPECT_TRUE(has_error(r, 18, "intake.default_team", "Team Noord, Team Zuid")) << dump(r);
 }
 
 TEST(InbrengConfig, WrongValuesAreErrorsWithLines) {
     auto r = load(
-        "intake:\n"                   // 16
-        "  allow: \"@*:hs\"\n"        // 17
-        "  retention_days: 0\n"       // 18
-        "  max_per_day: veel\n"       // 19
+        "intake:\n"                    // 16
+        "  allow: \"@*:hs\"\n"         // 17
+        "  retention_days: 0\n"        // 18
+        "  max_per_day: veel\n"        // 19
         "  confirm_timeout: morgen\n"  // 20
-        "  keep_words: [\"\"]\n"      // 21
-        "  digest_max: 3\n");         // 22
+        "  keep_words: [\"\"]\n"       // 21
+        "  digest_max: 3\n");          // 22
     EXPECT_FALSE(r.config);
     EXPECT_TRUE(has_error(r, 17, "intake.allow", "must be a list")) << dump(r);
     EXPECT_TRUE(has_error(r, 18, "intake.retention_days", "1 to 3650")) << dump(r);
@@ -172,8 +171,8 @@ TEST(InbrengDigest, CountsTextsAndSmallNumbers) {
               "### Verhalen van cliënten (2026-W47)\n\nNiets deze week.");
 
     inbreng::Inputs inputs(h.db());
-    auto add = [&](const std::string& team, const std::string& week,
-                   std::vector<std::string> tags, const std::string& text) {
+    auto add = [&](const std::string& team, const std::string& week, std::vector<std::string> tags,
+                   const std::string& text) {
         static int n = 0;
         inputs.insert({team, week, 20'000, std::move(tags), text, "hash" + std::to_string(++n)});
     };
@@ -198,8 +197,8 @@ TEST(InbrengDigest, CountsTextsAndSmallNumbers) {
     EXPECT_FALSE(contains(full, "Verhaal zes"));  // digest_max_texts: 5
     EXPECT_TRUE(contains(full, "…en nog 1"));
     EXPECT_TRUE(contains(full, "**Per thema**"));
-    EXPECT_TRUE(contains(full, "): 5\n"));                    // systeem
-    EXPECT_TRUE(contains(full, "- `drempels` (drempels"));    // always listed
+    EXPECT_TRUE(contains(full, "): 5\n"));                  // systeem
+    EXPECT_TRUE(contains(full, "- `drempels` (drempels"));  // always listed
     EXPECT_TRUE(contains(full, "- `wachtlijst`: < 5"));
     EXPECT_TRUE(contains(full, "- zonder thema: < 5"));
     EXPECT_FALSE(contains(full, ": 1\n"));
@@ -240,16 +239,20 @@ TEST(InbrengCli, CsvFieldQuoting) {
 }
 
 TEST(InbrengCli, ExportWritesTheTeamsInputsAsCsv) {
-    std::string path = ::testing::TempDir() + "/inbreng_export_" + std::to_string(::getpid()) +
-                       ".db";
+    std::string path =
+        ::testing::TempDir() + "/inbreng_export_" + std::to_string(::getpid()) + ".db";
     std::remove(path.c_str());
     {
         storage::Database db(path);
         storage::migrate_core(db);
         storage::migrate_owner(db, "inbreng", inbreng::inbreng_migrations());
         inbreng::Inputs in(db);
-        in.insert({"Team Noord", "2026-W47", 20'000, {"systeem", "wachtlijst"},
-                   "Ze zei: \"dat kan niet\", en toen\nwas het klaar.", "h1"});
+        in.insert({"Team Noord",
+                   "2026-W47",
+                   20'000,
+                   {"systeem", "wachtlijst"},
+                   "Ze zei: \"dat kan niet\", en toen\nwas het klaar.",
+                   "h1"});
         in.insert({"Team Zuid", "2026-W47", 20'000, {}, "Ander team", "h2"});
         in.insert({"Team Noord", "2026-W48", 20'007, {}, "Tweede", "h3"});
     }

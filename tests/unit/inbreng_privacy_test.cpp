@@ -90,7 +90,7 @@ TEST(InbrengPrivacy, NothingStoredPointsBackToTheSubmitter) {
 
     const std::vector<std::string> identity = {kCv, "cv_marieke_de_boer", kDm,
                                                "dm_vertegenwoordiger"};
-    const std::vector<std::string> personal = {"Jansen", "Zwolle", "111222333", "12345678",
+    const std::vector<std::string> personal = {"Jansen",    "Zwolle",     "111222333",  "12345678",
                                                "Pietersen", "maart 1961", "Kerkstraat", "Deventer"};
     std::vector<std::string> needles = identity;
     needles.insert(needles.end(), personal.begin(), personal.end());

@@ -44,7 +44,8 @@ std::size_t rss_bytes() {
     return resident * static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
 }
 
-BotFixture::BotFixture(FakeHomeserver& hs, const std::string& extra_yaml, net::BotOptions opts)
+BotFixture::BotFixture(FakeHomeserver& hs, const std::string& extra_yaml, net::BotOptions opts,
+                       Auth auth)
     : hs_(hs), opts_(opts) {
     // The environment variable would win over the token file; the tests use the file.
     ::unsetenv("DIALOOGBOT_ACCESS_TOKEN");
@@ -56,24 +57,26 @@ BotFixture::BotFixture(FakeHomeserver& hs, const std::string& extra_yaml, net::B
     token_path_ = dir_.file("token");
     hs_.add_token(kToken, kDevice);
     write_token(kToken);
+    const std::string password_path = dir_.file("password");
+    if (auth == Auth::PasswordFile) {
+        hs_.set_password(kPassword);
+        {
+            std::ofstream out(password_path, std::ios::trunc);
+            out << kPassword << "\n";
+        }
+        ::chmod(password_path.c_str(), 0600);
+    }
+    const std::string secret_line = auth == Auth::PasswordFile
+                                        ? "  password_file: " + password_path + "\n"
+                                        : "  access_token_file: " + token_path_ + "\n";
     std::vector<std::unique_ptr<commands::Feature>> features;
     features.push_back(std::make_unique<commands::CoreFeature>());
     parts_ = net::make_parts(std::move(features));
-    std::string yaml = "homeserver: " + hs_.base_url() +
-                       "\n"
+    std::string yaml = "homeserver: " + hs_.base_url() + "\n" +
                        "bot:\n"
                        "  user_id: \"" +
-                       hs_.bot_user_id() +
-                       "\"\n"
-                       "  access_token_file: " +
-                       token_path_ +
-                       "\n"
-                       "  device_id: " +
-                       kDevice +
-                       "\n"
-                       "storage: " +
-                       db_path_ +
-                       "\n"
+                       hs_.bot_user_id() + "\"\n" + secret_line + "  device_id: " + kDevice + "\n" +
+                       "storage: " + db_path_ + "\n" +
                        "language: en\n"
                        "admins: [\"@admin:fake.hs\"]\n"
                        "invites:\n"

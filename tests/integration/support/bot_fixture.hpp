@@ -51,10 +51,15 @@ class BotFixture {
     static constexpr const char* kToken = "tok-initial";
     static constexpr const char* kDevice = "INTEG";
 
+    static constexpr const char* kPassword = "pw-for-tests";
+    /// How the bot authenticates: kToken in bot.access_token_file, or kPassword in
+    /// bot.password_file (the fixture enables it at the server; the bot logs in).
+    enum class Auth { TokenFile, PasswordFile };
+
     /// Registers kToken at `hs`, writes it to the token file and builds the config.
     /// `extra_yaml` is appended to the config (e.g. teams).
     explicit BotFixture(FakeHomeserver& hs, const std::string& extra_yaml = "",
-                        net::BotOptions opts = fast_options());
+                        net::BotOptions opts = fast_options(), Auth auth = Auth::TokenFile);
     ~BotFixture();
 
     /// Creates a Bot on the fixture's database and starts it (a new io_context each time).

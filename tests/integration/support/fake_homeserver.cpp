@@ -851,6 +851,11 @@ void FakeHomeserver::revoke_token(const std::string& token) {
     impl_->tokens.erase(token);
 }
 
+void FakeHomeserver::revoke_all_tokens() {
+    std::lock_guard lock(impl_->mu);
+    impl_->tokens.clear();
+}
+
 void FakeHomeserver::set_password(const std::string& password) {
     std::lock_guard lock(impl_->mu);
     impl_->password = password;

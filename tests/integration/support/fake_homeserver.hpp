@@ -107,6 +107,8 @@ class FakeHomeserver {
     void add_token(const std::string& token, const std::string& device_id);
     /// The token becomes invalid: requests with it get 401 M_UNKNOWN_TOKEN.
     void revoke_token(const std::string& token);
+    /// Every token becomes invalid (e.g. an admin logged the bot's sessions out).
+    void revoke_all_tokens();
     /// Enables POST /login with this password (issues a new token per login).
     void set_password(const std::string& password);
 
