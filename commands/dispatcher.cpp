@@ -49,6 +49,13 @@ void Dispatcher::handle(const protocol::Event& ev, const storage::RoomRow& room,
         for (auto* f : s_.features) f->on_reaction(rc);
         return;
     }
+    if (ev.sender == cfg.bot.user_id && ev.type == "m.room.message") {
+        // Our own message echoed by /sync: features may learn its event id (thread roots).
+        MessageContext mc{{s_, fx, ev, room, team, Role::Member, language_for(team), is_dm(room)},
+                          ev.body().value_or("")};
+        for (auto* f : s_.features) f->on_own_message(mc);
+        return;
+    }
     if (should_ignore(ev, cfg.bot.user_id)) return;
     auto raw = ev.body();
     if (!raw) return;  // a message without a string body: nothing to parse (failure 9)

@@ -49,6 +49,10 @@ public:
     virtual void on_message(MessageContext&) {}
     /// Every m.reaction in a joined room.
     virtual void on_reaction(ReactionContext&) {}
+    /// The bot's own m.room.message events as they come back in /sync. The only way to learn
+    /// the event id of a message the outbox sent (e.g. a thread root the feature marked with a
+    /// custom content key). Never answer here: it would loop.
+    virtual void on_own_message(MessageContext&) {}
     /// The feature's Markdown section of a digest (heading included); empty when none.
     virtual std::string digest_section(Services&, const DigestRequest&) { return {}; }
 };
