@@ -14,8 +14,8 @@ std::vector<commands::TextEntry> tenzij_texts() {
          "_Liever geen tenzij-vragen van mij? Typ `!nudge uit`._",
          "**Everything is possible, unless…** What is the ‘unless’ here: under which condition "
          "does the answer become yes?\n\n{questions}\n\nMade a decision? Log it in this thread in "
-         "one line:\n`!besluit <what you decide> tenzij <condition> opvolging <when>`\n\n"
-         "_Rather not get these questions from me? Type `!nudge uit`._"},
+         "one line:\n`!decision <what you decide> unless <condition> follow-up <when>`\n\n"
+         "_Rather not get these questions from me? Type `!nudge off`._"},
         {"tenzij.q_ja", "Wat zou er nodig zijn om hier ja op te zeggen?",
          "What would it take to say yes here?"},
         {"tenzij.q_nodig", "Wat heeft de cliënt op dit moment echt nodig?",
@@ -31,24 +31,24 @@ std::vector<commands::TextEntry> tenzij_texts() {
         {"tenzij.nudge_summary", "zet de ‘alles kan, tenzij…’-vragen voor jou uit of aan",
          "turns the ‘everything is possible, unless…’ questions off or on for you"},
         {"tenzij.nudge_usage", "`!nudge uit` of `!nudge aan`",
-         "`!nudge uit` (off) or `!nudge aan` (on)"},
+         "`!nudge off` or `!nudge on`"},
         {"tenzij.nudge_examples", "`!nudge uit`, `!nudge aan`, `!nudge`",
-         "`!nudge uit`, `!nudge aan`, `!nudge`"},
+         "`!nudge off`, `!nudge on`, `!nudge`"},
         {"tenzij.nudge_off",
          "Goed, ik stel je geen tenzij-vragen meer. Wil je ze terug? Typ `!nudge aan`.",
          "Fine, I will not ask you ‘unless’ questions any more. Want them back? Type `!nudge "
-         "aan`."},
+         "on`."},
         {"tenzij.nudge_on",
          "Fijn! Als je een deur dichtdoet, stel ik je af en toe de tenzij-vraag (hoogstens één "
          "keer per {window} per kamer). Uitzetten kan met `!nudge uit`.",
          "Great! When you close a door, I will now and then ask you the ‘unless’ question (at "
-         "most once per {window} per room). Turn it off with `!nudge uit`."},
+         "most once per {window} per room). Turn it off with `!nudge off`."},
         {"tenzij.nudge_status_on", "De tenzij-vragen staan voor jou aan. Uitzetten: `!nudge uit`.",
-         "The ‘unless’ questions are on for you. Turn them off: `!nudge uit`."},
+         "The ‘unless’ questions are on for you. Turn them off: `!nudge off`."},
         {"tenzij.nudge_status_off", "De tenzij-vragen staan voor jou uit. Aanzetten: `!nudge aan`.",
-         "The ‘unless’ questions are off for you. Turn them on: `!nudge aan`."},
+         "The ‘unless’ questions are off for you. Turn them on: `!nudge on`."},
         {"tenzij.nudge_bad_arg", "‘{arg}’ begreep ik niet. Gebruik `!nudge uit` of `!nudge aan`.",
-         "I did not understand ‘{arg}’. Use `!nudge uit` (off) or `!nudge aan` (on)."},
+         "I did not understand ‘{arg}’. Use `!nudge off` or `!nudge on`."},
         {"tenzij.hours", "{n} uur", "{n} hours"},
         {"tenzij.minutes", "{n} minuten", "{n} minutes"},
 
@@ -60,14 +60,14 @@ std::vector<commands::TextEntry> tenzij_texts() {
          "`!besluit <beschrijving> [tenzij <voorwaarde>] [opvolging <wanneer>] [eigenaar "
          "@naam]`; `!besluit <nr>`; `!besluit <nr> afgerond|herzien|uitkomst <tekst>`; "
          "`!besluit <nr> opvolging <wanneer>`",
-         "`!besluit <description> [tenzij <condition>] [opvolging <when>] [eigenaar @name]`; "
-         "`!besluit <no>`; `!besluit <no> afgerond|herzien|uitkomst <text>` (done, revised, "
-         "outcome); `!besluit <no> opvolging <when>`"},
+         "`!decision <description> [unless <condition>] [follow-up <when>] [owner @name]`; "
+         "`!decision <no>`; `!decision <no> done|revised|outcome <text>`; "
+         "`!decision <no> follow-up <when>`"},
         {"tenzij.besluit_examples",
          "`!besluit Werkplekaanpassing aanvragen tenzij het UWV die al vergoedt opvolging over 2 "
          "weken`, `!besluit #12`, `!besluit 12 uitkomst Meneer werkt sinds maandag 20 uur`",
-         "`!besluit Apply for a workplace adjustment tenzij UWV already pays for it opvolging in "
-         "2 weeks`, `!besluit #12`, `!besluit 12 uitkomst He has worked 20 hours a week since "
+         "`!decision Apply for a workplace adjustment unless UWV already pays for it follow-up in "
+         "2 weeks`, `!decision #12`, `!decision 12 outcome He has worked 20 hours a week since "
          "Monday`"},
         {"tenzij.besluit_saved",
          "Besluit **#{id}** vastgelegd: {description}{tenzij}\n\nEigenaar: {owner} · opvolging: "
@@ -75,7 +75,7 @@ std::vector<commands::TextEntry> tenzij_texts() {
          "iets gebeurd? `!opvolging {id} <notitie>`.",
          "Decision **#{id}** logged: {description}{tenzij}\n\nOwner: {owner} · follow-up: "
          "{due}{linked}\n\nOn the follow-up date I will ask {owner} how it is going. Anything "
-         "happened in between? `!opvolging {id} <note>`."},
+         "happened in between? `!followup {id} <note>`."},
         {"tenzij.tenzij_line", "\n\nTenzij: {tenzij}", "\n\nUnless: {tenzij}"},
         {"tenzij.linked_to_nudge", " · hoort bij de tenzij-vraag in deze draad",
          " · belongs to the ‘unless’ question in this thread"},
@@ -83,14 +83,14 @@ std::vector<commands::TextEntry> tenzij_texts() {
          "Wat is het besluit? Zet het achter de opdracht, bijvoorbeeld:\n`!besluit "
          "Werkplekaanpassing aanvragen tenzij het UWV die al vergoedt opvolging over 2 weken`\n\n"
          "Een besluit bekijken: `!besluit <nr>`. Er is niets opgeslagen.",
-         "What is the decision? Put it after the command, for example:\n`!besluit Apply for a "
-         "workplace adjustment tenzij UWV already pays for it opvolging in 2 weeks`\n\nTo see a "
-         "decision: `!besluit <no>`. Nothing was stored."},
+         "What is the decision? Put it after the command, for example:\n`!decision Apply for a "
+         "workplace adjustment unless UWV already pays for it follow-up in 2 weeks`\n\nTo see a "
+         "decision: `!decision <no>`. Nothing was stored."},
         {"tenzij.clause_empty",
          "Na ‘{word}’ mis ik nog iets. Vorm: `!besluit <beschrijving> [tenzij <voorwaarde>] "
          "[opvolging <wanneer>] [eigenaar @naam]`. Er is niets opgeslagen.",
-         "Something is missing after ‘{word}’. Form: `!besluit <description> [tenzij "
-         "<condition>] [opvolging <when>] [eigenaar @name]`. Nothing was stored."},
+         "Something is missing after ‘{word}’. Form: `!decision <description> [unless "
+         "<condition>] [follow-up <when>] [owner @name]`. Nothing was stored."},
         {"tenzij.when_bad",
          "De opvolgdatum ‘{fragment}’ begreep ik niet{reason}. Probeer bijvoorbeeld `opvolging "
          "volgende week dinsdag`, `opvolging 3 dec` of `opvolging over 2 weken`. Er is niets "
@@ -115,41 +115,41 @@ std::vector<commands::TextEntry> tenzij_texts() {
         {"tenzij.owner_bad",
          "Wie is de eigenaar? Noem die met de Matrix-naam, bijvoorbeeld `eigenaar "
          "@anna:voorbeeld.nl`, of tik @ en kies de persoon. Er is niets opgeslagen.",
-         "Who is the owner? Give their Matrix name, for example `eigenaar @anna:example.org`, or "
+         "Who is the owner? Give their Matrix name, for example `owner @anna:example.org`, or "
          "type @ and pick the person. Nothing was stored."},
         {"tenzij.not_found",
          "Besluit #{id} ken ik niet in dit team. `!besluiten alle` laat alle besluiten zien.",
-         "I don't know decision #{id} in this team. `!besluiten alle` shows all decisions."},
+         "I don't know decision #{id} in this team. `!decisions all` shows all decisions."},
         {"tenzij.bad_action",
          "‘{word}’ begreep ik niet na het besluitnummer. Bekijken: `!besluit {id}`; bijwerken: "
          "`!besluit {id} afgerond <tekst>`, `!besluit {id} herzien <tekst>`, `!besluit {id} "
          "uitkomst <tekst>` of `!besluit {id} opvolging <wanneer>`. Er is niets opgeslagen.",
-         "I did not understand ‘{word}’ after the decision number. View: `!besluit {id}`; "
-         "update: `!besluit {id} afgerond <text>` (done), `!besluit {id} herzien <text>` "
-         "(revised), `!besluit {id} uitkomst <text>` (outcome) or `!besluit {id} opvolging "
+         "I did not understand ‘{word}’ after the decision number. View: `!decision {id}`; "
+         "update: `!decision {id} done <text>`, `!decision {id} revised <text>`, "
+         "`!decision {id} outcome <text>` or `!decision {id} follow-up "
          "<when>`. Nothing was stored."},
         {"tenzij.action_needs_text",
          "Schrijf er kort bij wat er is gebeurd, bijvoorbeeld `!besluit {id} {action} Aanpassing "
          "geregeld, meneer begint maandag`. Er is niets opgeslagen.",
-         "Add a short note on what happened, for example `!besluit {id} {action} Adjustment "
+         "Add a short note on what happened, for example `!decision {id} {action} Adjustment "
          "arranged, he starts on Monday`. Nothing was stored."},
         {"tenzij.when_needed",
          "Wanneer is de nieuwe opvolgdatum? Bijvoorbeeld `!besluit {id} opvolging over 2 weken`. "
          "Er is niets opgeslagen.",
-         "When is the new follow-up date? For example `!besluit {id} opvolging in 2 weeks`. "
+         "When is the new follow-up date? For example `!decision {id} follow-up in 2 weeks`. "
          "Nothing was stored."},
         {"tenzij.already_closed",
          "Besluit #{id} is al {status}. Een uitkomst of notitie toevoegen kan nog wel: `!besluit "
          "{id} uitkomst <tekst>` of `!opvolging {id} <notitie>`.",
-         "Decision #{id} is already {status}. You can still add an outcome or a note: `!besluit "
-         "{id} uitkomst <text>` or `!opvolging {id} <note>`."},
+         "Decision #{id} is already {status}. You can still add an outcome or a note: `!decision "
+         "{id} outcome <text>` or `!followup {id} <note>`."},
         {"tenzij.closed_afgerond", "Besluit #{id} is afgerond. Dank voor de opvolging!",
          "Decision #{id} is done. Thanks for following it up!"},
         {"tenzij.closed_herzien",
          "Besluit #{id} is herzien. Goed dat het opnieuw is bekeken! Leg een nieuw besluit vast "
          "met `!besluit <beschrijving> tenzij <voorwaarde>`.",
          "Decision #{id} is revised. Good that it was looked at again! Log a new decision with "
-         "`!besluit <description> tenzij <condition>`."},
+         "`!decision <description> unless <condition>`."},
         {"tenzij.outcome_saved",
          "Uitkomst bij besluit #{id} vastgelegd. Daar gaat het om: wat het voor de cliënt "
          "betekende.",
@@ -171,7 +171,7 @@ std::vector<commands::TextEntry> tenzij_texts() {
          "{date}, {author} ({kind}): {text}"},
         {"tenzij.detail_no_notes",
          "_Nog geen opvolging vastgelegd. Voeg toe met `!opvolging {id} <notitie>`._",
-         "_No follow-up logged yet. Add one with `!opvolging {id} <note>`._"},
+         "_No follow-up logged yet. Add one with `!followup {id} <note>`._"},
         {"tenzij.source_nudge", " · na een tenzij-vraag", " · after an ‘unless’ question"},
         {"tenzij.source_casus", " · actie uit casusbespreking #{id}",
          " · action from case discussion #{id}"},
@@ -186,9 +186,9 @@ std::vector<commands::TextEntry> tenzij_texts() {
         {"tenzij.besluiten_summary", "laat de besluitenlijst van het team zien",
          "shows the team's decision log"},
         {"tenzij.besluiten_usage", "`!besluiten [open|alle|mijn]`",
-         "`!besluiten [open|alle|mijn]` (open, all, mine)"},
+         "`!decisions [open|all|mine]`"},
         {"tenzij.besluiten_examples", "`!besluiten`, `!besluiten alle`, `!besluiten mijn`",
-         "`!besluiten`, `!besluiten alle`, `!besluiten mijn`"},
+         "`!decisions`, `!decisions all`, `!decisions mine`"},
         {"tenzij.list_title_open", "**Open besluiten**", "**Open decisions**"},
         {"tenzij.list_title_alle", "**Alle besluiten**", "**All decisions**"},
         {"tenzij.list_title_mijn", "**Jouw open besluiten**", "**Your open decisions**"},
@@ -199,38 +199,38 @@ std::vector<commands::TextEntry> tenzij_texts() {
         {"tenzij.flag_status", " ({status})", " ({status})"},
         {"tenzij.list_more", "_…en nog {n} meer._", "_…and {n} more._"},
         {"tenzij.list_footer", "Details van een besluit: `!besluit <nr>`.",
-         "Details of a decision: `!besluit <no>`."},
+         "Details of a decision: `!decision <no>`."},
         {"tenzij.list_empty_open",
          "Er staan geen open besluiten. Leg er een vast met `!besluit <beschrijving> tenzij "
          "<voorwaarde>`.",
-         "There are no open decisions. Log one with `!besluit <description> tenzij "
+         "There are no open decisions. Log one with `!decision <description> unless "
          "<condition>`."},
         {"tenzij.list_empty_alle",
          "Dit team heeft nog geen besluiten vastgelegd. Begin met `!besluit <beschrijving> "
          "tenzij <voorwaarde>`.",
-         "This team has not logged any decisions yet. Start with `!besluit <description> tenzij "
+         "This team has not logged any decisions yet. Start with `!decision <description> unless "
          "<condition>`."},
         {"tenzij.list_empty_mijn", "Jij hebt geen open besluiten op je naam.",
          "You have no open decisions in your name."},
         {"tenzij.list_bad_filter",
          "‘{arg}’ begreep ik niet. Gebruik `!besluiten`, `!besluiten open`, `!besluiten alle` of "
          "`!besluiten mijn`.",
-         "I did not understand ‘{arg}’. Use `!besluiten`, `!besluiten open`, `!besluiten alle` "
-         "(all) or `!besluiten mijn` (mine)."},
+         "I did not understand ‘{arg}’. Use `!decisions`, `!decisions open`, `!decisions all` "
+         "or `!decisions mine`."},
 
         // --- !opvolging ----------------------------------------------------------------------
         {"tenzij.opvolging_summary", "legt vast wat er met een besluit is gebeurd",
          "logs what happened with a decision"},
-        {"tenzij.opvolging_usage", "`!opvolging <nr> <notitie>`", "`!opvolging <no> <note>`"},
+        {"tenzij.opvolging_usage", "`!opvolging <nr> <notitie>`", "`!followup <no> <note>`"},
         {"tenzij.opvolging_examples",
          "`!opvolging 12 Gebeld met de werkgever, die wil een proefplaatsing`",
-         "`!opvolging 12 Called the employer, they want a trial placement`"},
+         "`!followup 12 Called the employer, they want a trial placement`"},
         {"tenzij.opvolging_saved", "Opvolging bij besluit #{id} vastgelegd. Dank je!",
          "Follow-up of decision #{id} logged. Thank you!"},
         {"tenzij.opvolging_bad",
          "Gebruik: `!opvolging <nr> <notitie>`, bijvoorbeeld `!opvolging 12 Gebeld met de "
          "werkgever, die wil een proefplaatsing`. Er is niets opgeslagen.",
-         "Use: `!opvolging <no> <note>`, for example `!opvolging 12 Called the employer, they "
+         "Use: `!followup <no> <note>`, for example `!followup 12 Called the employer, they "
          "want a trial placement`. Nothing was stored."},
 
         // --- reminders -----------------------------------------------------------------------
@@ -240,16 +240,16 @@ std::vector<commands::TextEntry> tenzij_texts() {
          "`!besluit {id} afgerond <tekst>` of `!besluit {id} herzien <tekst>`. Wat betekende het "
          "voor de cliënt? `!besluit {id} uitkomst <tekst>`.",
          "{owner}, today is the follow-up date of decision **#{id}**: {description}{tenzij}\n\n"
-         "How is it going? Log it with `!opvolging {id} <note>`, or close it with `!besluit {id} "
-         "afgerond <text>` (done) or `!besluit {id} herzien <text>` (revised). What did it mean "
-         "for the client? `!besluit {id} uitkomst <text>`."},
+         "How is it going? Log it with `!followup {id} <note>`, or close it with `!decision {id} "
+         "done <text>` or `!decision {id} revised <text>`. What did it mean "
+         "for the client? `!decision {id} outcome <text>`."},
         {"tenzij.reminder_again",
          "{owner}, nog even over besluit **#{id}**: {description}{tenzij}\n\nDe opvolgdatum is "
          "voorbij en er is nog niets vastgelegd. Een korte notitie is genoeg: `!opvolging {id} "
          "<notitie>`. Zonder opvolging komt het besluit in het weekoverzicht van de "
          "leidinggevende.",
          "{owner}, a follow-up on decision **#{id}**: {description}{tenzij}\n\nThe follow-up "
-         "date has passed and nothing was logged yet. A short note is enough: `!opvolging {id} "
+         "date has passed and nothing was logged yet. A short note is enough: `!followup {id} "
          "<note>`. Without a follow-up the decision appears in the leader's weekly digest."},
 
         // --- digest --------------------------------------------------------------------------
