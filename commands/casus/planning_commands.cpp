@@ -4,6 +4,7 @@
 
 #include "commands/casus/casus_commands.hpp"
 #include "commands/casus/casus_config.hpp"
+#include "commands/casus/client_voices.hpp"
 #include "commands/casus/plan_args.hpp"
 #include "commands/casus/session_ops.hpp"
 #include "commands/command_parser.hpp"
@@ -19,16 +20,10 @@ std::string id_str(std::int64_t id) {
     return std::to_string(id);
 }
 
-/// True when the inbreng feature's table exists and has no row `id` for `team`. Only ids are
-/// checked (no join): that feature owns the data.
+/// True when the inbreng feature is there and has no input `id` for `team` (through its
+/// storage API: its table is inbreng_input, and that feature owns the data).
 bool unknown_inbreng(storage::Database& db, const std::string& team, std::int64_t id) {
-    {
-        auto st = db.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='inbreng'");
-        if (!st.step()) return false;
-    }
-    auto st = db.prepare("SELECT 1 FROM inbreng WHERE id=? AND team=?");
-    st.bind(1, id).bind(2, team);
-    return !st.step();
+    return inbreng_available(db) && !linked_input_text(db, id, team);
 }
 
 std::string method_list(const Scope& sc) {

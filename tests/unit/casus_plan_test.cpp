@@ -164,15 +164,19 @@ TEST(CasusPlan, InbrengTitleWordIsNotAnOption) {
 }
 
 TEST(CasusPlan, InbrengIdsCheckedAgainstTheirTable) {
+    // The inbreng feature's real schema (its table is inbreng_input), not a stand-in.
     auto h = make_harness(team_config());
-    h->db().exec(
-        "CREATE TABLE inbreng (id INTEGER PRIMARY KEY, team TEXT NOT NULL);"
-        "INSERT INTO inbreng VALUES (4, 'Team Noord'), (7, 'Team Zuid');");
-    h->send(kRoom, "@anna:hs", "!casus plan morgen 14:00 inbreng 7 Titel");
-    EXPECT_TRUE(has(h->last_body(), "Inbreng #7 ken ik niet"));
+    add_inbreng_schema(*h);
+    EXPECT_EQ(add_input(*h, "Team Noord", "Ik wil gewoon werken."), 1);
+    EXPECT_EQ(add_input(*h, "Team Zuid", "Niemand belde terug."), 2);
+    h->send(kRoom, "@anna:hs", "!casus plan morgen 14:00 inbreng 2 Titel");
+    EXPECT_TRUE(has(h->last_body(), "Inbreng #2 ken ik niet"));
     expect_nothing_stored(*h);
-    h->send(kRoom, "@anna:hs", "!casus plan morgen 14:00 inbreng 4 methode spiegelgesprek Stem");
-    EXPECT_EQ(count(*h, "SELECT inbreng_id FROM casus_inbreng WHERE casus_id=1"), 4);
+    h->send(kRoom, "@anna:hs", "!casus plan morgen 14:00 inbreng 9 Titel");
+    EXPECT_TRUE(has(h->last_body(), "Inbreng #9 ken ik niet"));
+    expect_nothing_stored(*h);
+    h->send(kRoom, "@anna:hs", "!casus plan morgen 14:00 inbreng 1 methode spiegelgesprek Stem");
+    EXPECT_EQ(count(*h, "SELECT inbreng_id FROM casus_inbreng WHERE casus_id=1"), 1);
 }
 
 TEST(CasusPlan, OnlyInTeamRooms) {

@@ -10,6 +10,9 @@
 #include "commands/casus/casus_feature.hpp"
 #include "commands/intervisie/intervisie_feature.hpp"
 #include "commands/wanneer/wanneer.hpp"
+#include "storage/inbreng/inputs.hpp"
+#include "storage/inbreng/schema.hpp"
+#include "storage/migrations.hpp"
 #include "support/harness.hpp"
 
 namespace casus_test {
@@ -86,6 +89,18 @@ inline std::string event_with_ref(const std::vector<Echoed>& echoed, const std::
         if (e.msg.content.value("nl.dialoogbot.ref", "") == ref) return e.event_id;
     ADD_FAILURE() << "no echoed message with ref " << ref;
     return {};
+}
+
+/// Creates the inbreng feature's tables (the harness runs only casus and intervisie).
+inline void add_inbreng_schema(Harness& h) {
+    storage::migrate_owner(h.db(), "inbreng", inbreng::inbreng_migrations());
+}
+
+/// Stores a confirmed client input of `team` as the inbreng feature would; returns its id.
+inline std::int64_t add_input(Harness& h, const std::string& team, const std::string& text) {
+    static int code = 0;
+    return inbreng::Inputs(h.db()).insert(
+        inbreng::NewInput{team, "2026-W13", 20535, {}, text, "code-" + std::to_string(++code)});
 }
 
 /// True when `body` contains `part`.
