@@ -145,6 +145,9 @@ const std::vector<Method>& builtin_methods() {
         };
         std::vector<Method> out;
         for (const auto& s : shapes) out.push_back(from_shape(s));
+        // Spiegelgesprek step 2: the clients' voices are read out before anyone reacts.
+        for (auto& m : out)
+            if (m.id == "spiegelgesprek") m.steps[1].client_voices = true;
         return out;
     }();
     return methods;

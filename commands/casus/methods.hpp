@@ -37,6 +37,9 @@ struct MethodStep {
     int minutes = 5;
     LocalText instruction;
     std::vector<std::string> roles;
+    /// The bot posts the session's linked client input (inbreng) in the thread, one message
+    /// per input, when this step starts (the spiegelgesprek's "client voices").
+    bool client_voices = false;
 };
 
 struct Method {

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands/casus/casus_config.hpp"
+#include "commands/casus/client_voices.hpp"
 #include "commands/casus/marked_post.hpp"
 #include "common/keyed_hash.hpp"
 #include "storage/casus/series.hpp"
@@ -40,6 +41,37 @@ std::string proposal_key(std::int64_t id, std::string_view rol) {
 
 std::string id_str(std::int64_t id) {
     return std::to_string(id);
+}
+
+/// `text` as a Markdown block quote (every line quoted, user text escaped).
+std::string block_quote(const std::string& text) {
+    std::string out = "> ";
+    for (char ch : commands::md_escape(text)) {
+        out += ch;
+        if (ch == '\n') out += "> ";
+    }
+    return out;
+}
+
+/// Posts each linked client input of `s` in the thread, one message per input, in id order.
+void post_client_voices(Scope& sc, const Session& s, const protocol::Relation& rel) {
+    const auto linked = Sessions(sc.s.db).linked_inbreng(s.id);
+    if (linked.empty()) {
+        sc.fx.notice(s.room_id, sc.t("casus.voices_none", {{"id", id_str(s.id)}}), rel);
+        return;
+    }
+    int n = 0;
+    for (auto id : linked) {
+        ++n;
+        auto text = linked_input_text(sc.s.db, id, s.team);
+        sc.fx.notice(s.room_id,
+                     text ? sc.t("casus.voice", {{"n", std::to_string(n)},
+                                                 {"total", std::to_string(linked.size())},
+                                                 {"id", id_str(id)},
+                                                 {"text", block_quote(*text)}})
+                          : sc.t("casus.voice_gone", {{"id", id_str(id)}}),
+                     rel);
+    }
 }
 
 }  // namespace
@@ -276,6 +308,7 @@ void advance_step(Scope& sc, Session& s) {
     md += "\n\n" + sc.t(n < total ? "casus.step_next" : "casus.step_last",
                         {{"time", format_clock(end, sc.team.tz)}});
     sc.fx.notice(s.room_id, md, rel);
+    if (step.client_voices) post_client_voices(sc, s, rel);
     s.current_step = n;
     s.step_started_at = sc.now;
     s.paused_remaining_ms.reset();

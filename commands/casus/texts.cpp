@@ -365,6 +365,21 @@ std::vector<TextEntry> casus_texts() {
          "Next step at {time}, or earlier with `!next`."},
         {"casus.step_last", "Dit is de laatste stap; hij loopt tot {time}.",
          "This is the last step; it runs until {time}."},
+        {"casus.voice",
+         "**Stem {n} van {total}** (cliëntinbreng #{id}). Lees en luister; reageer nog niet.\n\n"
+         "{text}",
+         "**Voice {n} of {total}** (client input #{id}). Read and listen; do not react yet.\n\n"
+         "{text}"},
+        {"casus.voice_gone",
+         "Cliëntinbreng #{id} is er niet meer (ingetrokken of na de bewaartermijn verwijderd).",
+         "Client input #{id} is no longer there (withdrawn, or removed after the retention "
+         "period)."},
+        {"casus.voices_none",
+         "Er is geen cliëntinbreng gekoppeld aan casusbespreking #{id}. Koppel die bij het "
+         "plannen, bijvoorbeeld: `!casus plan morgen 14:00 methode spiegelgesprek inbreng 12 "
+         "Titel`.",
+         "No client input is linked to case discussion #{id}. Link it when planning, for "
+         "example: `!case plan tomorrow 2pm method mirror input 12 Title`."},
         {"casus.steps_done",
          "De tijd van alle stappen is om. Rond af met `!casus afronden`: dan zet ik de lessen en "
          "acties op een rij.",

@@ -314,3 +314,45 @@ TEST(CasusSession, CancelRunningSession) {
     h->advance(minutes(30));
     EXPECT_EQ(h->take().size(), 1u);  // only the cancel answer above
 }
+
+TEST(CasusSession, SpiegelgesprekReadsLinkedInputsOneByOneInTheThread) {
+    auto h = make_harness(team_config());
+    add_inbreng_schema(*h);
+    add_input(*h, "Team Noord", "Ik wil gewoon werken.\nMaar niemand vraagt wat ik kan.");
+    add_input(*h, "Team Noord", "Mijn consulent wisselt steeds.");
+    h->send(kRoom, kLeider,
+            "!casus plan morgen 14:00 methode spiegelgesprek inbreng 2,1 inbrenger @anna:hs "
+            "gespreksleider @bob:hs Stemmen");
+    h->take();
+    const std::string root = start(*h);
+    ASSERT_FALSE(root.empty());
+    h->take();  // step 1, the introduction
+    // Input 2 is withdrawn before the session reaches it.
+    h->db().exec("DELETE FROM inbreng_input WHERE id=2");
+    h->send_in_thread(kRoom, "@bob:hs", "!volgende", root);
+    auto msgs = h->take();
+    ASSERT_EQ(msgs.size(), 3u);
+    EXPECT_TRUE(has(msgs[0].body(), "Stap 2 van 5: Stemmen van cliënten")) << msgs[0].body();
+    EXPECT_TRUE(has(msgs[1].body(), "Stem 1 van 2")) << msgs[1].body();
+    EXPECT_TRUE(has(msgs[1].body(), "#1")) << msgs[1].body();
+    EXPECT_TRUE(has(msgs[1].body(), "> Ik wil gewoon werken.  \n> Maar niemand vraagt wat ik kan."))
+        << msgs[1].body();
+    EXPECT_TRUE(has(msgs[2].body(), "#2 is er niet meer")) << msgs[2].body();
+    for (const auto& m : msgs) EXPECT_EQ(m.content["m.relates_to"]["event_id"], root);
+    // Other steps and methods post no client input.
+    h->send_in_thread(kRoom, "@bob:hs", "!volgende", root);
+    EXPECT_EQ(h->take().size(), 1u);
+}
+
+TEST(CasusSession, SpiegelgesprekWithoutLinkedInputSaysHowToLink) {
+    auto h = make_harness(team_config());
+    h->send(kRoom, kLeider, "!casus plan morgen 14:00 methode spiegelgesprek Stemmen");
+    h->take();
+    const std::string root = start(*h);
+    h->take();
+    h->send_in_thread(kRoom, "@bob:hs", "!volgende", root);
+    auto b = bodies(*h);
+    ASSERT_EQ(b.size(), 2u) << joined(b);
+    EXPECT_TRUE(has(b[1], "Er is geen cliëntinbreng gekoppeld aan casusbespreking #1")) << b[1];
+    EXPECT_TRUE(has(b[1], "inbreng 12")) << b[1];
+}
