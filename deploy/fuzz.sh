@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with clang-14 (ASan+UBSan) and runs one or all of them.
 #   deploy/fuzz.sh [TARGET|all] [SECONDS]     e.g. deploy/fuzz.sh scrubber 300
+#   FUZZ_JOBS=1 nice -n 19 deploy/fuzz.sh all 300   (build parallelism, default 2)
 # Targets: command_parser, sync, config, scrubber, wanneer, nudge. Seeds are in
 # tests/fuzz/corpus/<target>/; new inputs go to build-fuzz/corpus/<target>/ (not committed);
-# crashes go to tests/fuzz/artifacts/ and must become regression tests.
+# crashes go to tests/fuzz/artifacts/ and must become regression tests. The full libFuzzer
+# output of each run is kept in build-fuzz/logs/<target>.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target=${1:-all}
@@ -17,13 +19,13 @@ if [[ $target == all ]]; then
 else
   targets=("$target")
 fi
-for t in "${targets[@]}"; do cmake --build build-fuzz -j 2 --target "fuzz_$t" >/dev/null; done
-mkdir -p tests/fuzz/artifacts
+for t in "${targets[@]}"; do cmake --build build-fuzz -j "${FUZZ_JOBS:-2}" --target "fuzz_$t" >/dev/null; done
+mkdir -p tests/fuzz/artifacts build-fuzz/logs
 for t in "${targets[@]}"; do
   mkdir -p "build-fuzz/corpus/$t"
   echo "[fuzz] $t for ${seconds}s"
   build-fuzz/"fuzz_$t" "build-fuzz/corpus/$t" "tests/fuzz/corpus/$t" \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-    -artifact_prefix="tests/fuzz/artifacts/$t-" -print_final_stats=1 2>&1 |
-    grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+== ?ERROR|SUMMARY)|Done [0-9]+ runs" || true
+    -artifact_prefix="tests/fuzz/artifacts/$t-" -print_final_stats=1 2>&1 | tee "build-fuzz/logs/$t.log" |
+    grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+== ?ERROR|SUMMARY)|^#[0-9]+[[:space:]]+DONE|Done [0-9]+ runs" || true
 done
