@@ -1,5 +1,8 @@
 #include "storage/database.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 namespace dialoog::storage {
 
 namespace {
@@ -88,6 +91,12 @@ bool Statement::column_is_null(int index) const {
 }
 
 Database::Database(const std::string& path) : path_(path) {
+    // The database holds personal data: a new file is created 0600 whatever the umask (SQLite
+    // gives the -wal and -shm files the database file's mode).
+    if (!path.empty() && path != ":memory:" && path.rfind("file:", 0) != 0) {
+        int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd >= 0) ::close(fd);
+    }
     int rc = sqlite3_open_v2(path.c_str(), &db_,
                              SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                              nullptr);

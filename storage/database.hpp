@@ -72,7 +72,7 @@ private:
 /// cost is one fsync per batch, not per event), busy_timeout 5000 ms, foreign keys on.
 class Database {
 public:
-    /// Opens (creating if needed) the database at `path` (":memory:" for tests).
+    /// Opens (creating if needed, mode 0600) the database at `path` (":memory:" for tests).
     /// Throws DbError when the file cannot be opened.
     explicit Database(const std::string& path);
     ~Database();

@@ -1,5 +1,9 @@
 // Storage: migrations, outbox ordering and states, handled marks, jobs.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
 
 #include "storage/database.hpp"
 #include "storage/handled_events.hpp"
@@ -21,6 +25,29 @@ OutboxItem send_item(const std::string& room, const std::string& txn) {
     return i;
 }
 }  // namespace
+
+// The database holds personal data: created 0600 even with a permissive umask, and its WAL
+// file gets the same mode.
+TEST(Database, NewFileIsPrivate) {
+    const auto path = (std::filesystem::temp_directory_path() /
+                       ("dialoog_mode_" + std::to_string(::getpid()) + ".db"))
+                          .string();
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+    const mode_t old = ::umask(0002);
+    {
+        dialoog::storage::Database db(path);
+        db.exec("CREATE TABLE t(x)");
+        db.exec("INSERT INTO t VALUES (1)");
+        struct stat st {};
+        ASSERT_EQ(::stat(path.c_str(), &st), 0);
+        EXPECT_EQ(st.st_mode & 0777, 0600u);
+        if (::stat((path + "-wal").c_str(), &st) == 0) {
+            EXPECT_EQ(st.st_mode & 0777, 0600u);
+        }
+    }
+    ::umask(old);
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+}
 
 TEST(Migrations, RunOnceAndSetUserVersion) {
     Database db(":memory:");
