@@ -119,6 +119,18 @@ void check_known_keys(const YAML::Node& node, const std::string& path,
 
 namespace {
 
+/// Runs a feature's section validator; an exception (e.g. yaml-cpp's "invalid node" on an
+/// unexpected shape) becomes an error on that section instead of aborting the whole load.
+template <typename F>
+void guarded(const YAML::Node& at, const std::string& key, ErrorSink& sink, F&& validate) {
+    try {
+        validate();
+    } catch (const std::exception& e) {
+        sink.add(at, key, std::string("this section could not be read (") + e.what() +
+                              "); check its layout against deploy/dialoogbot.example.yaml");
+    }
+}
+
 std::string join_path(const std::string& base, const std::string& key) {
     return base.empty() ? key : base + "." + key;
 }
@@ -462,18 +474,20 @@ LoadResult load_config_text(std::string_view yaml_text, const std::vector<Sectio
                 tc.nudge_all_members = get_bool(t, "nudge_all_members", p, sink).value_or(false);
                 for (const auto& f : features)
                     if (f.scope == SectionSchema::Scope::Team && t[f.key].IsDefined() && f.validate)
-                        f.validate(t[f.key], p + "." + f.key, sink);
+                        guarded(t[f.key], p + "." + f.key, sink,
+                                [&] { f.validate(t[f.key], p + "." + f.key, sink); });
                 cfg->teams.push_back(std::move(tc));
             }
         }
     }
     for (const auto& f : features)
         if (f.scope == SectionSchema::Scope::Top && root[f.key].IsDefined() && f.validate)
-            f.validate(root[f.key], f.key, sink);
+            guarded(root[f.key], f.key, sink, [&] { f.validate(root[f.key], f.key, sink); });
     for (const auto& f : features)
         if (f.scope == SectionSchema::Scope::Top && root[f.key].IsDefined() &&
             f.validate_with_config)
-            f.validate_with_config(root[f.key], f.key, *cfg, sink);
+            guarded(root[f.key], f.key, sink,
+                    [&] { f.validate_with_config(root[f.key], f.key, *cfg, sink); });
 
     // Token / password files: checked at load so --check-config finds a missing file.
     for (const auto* file : {&cfg->bot.access_token_file, &cfg->bot.password_file}) {

@@ -201,3 +201,24 @@ TEST(Glob, Matching) {
     EXPECT_FALSE(glob_match("@anna:x", "@anna:xy"));
     EXPECT_TRUE(glob_match("@*raad*:hs", "@clientenraad-1:hs"));
 }
+
+// A feature validator that throws (as yaml-cpp does on an unexpected node shape) gives an
+// error on its section with the line, not an aborted load (found in the intervisie validator).
+TEST(Config, ThrowingSectionValidatorBecomesAnError) {
+    ::setenv("DIALOOGBOT_ACCESS_TOKEN", "t", 1);
+    std::vector<SectionSchema> sections = {
+        SectionSchema{"extra", SectionSchema::Scope::Top,
+                      [](const YAML::Node& n, const std::string&, ErrorSink&) {
+                          (void)n["x"]["y"].as<int>();  // throws: no such key
+                      }},
+        SectionSchema{"casus", SectionSchema::Scope::Team,
+                      [](const YAML::Node&, const std::string&, ErrorSink&) {
+                          throw std::runtime_error("bad shape");
+                      }}};
+    const std::string text = std::string(kValid) + "    casus: {a: 1}\nextra: {z: 1}\n";
+    LoadResult r;
+    EXPECT_NO_THROW(r = load_config_text(text, sections));
+    EXPECT_FALSE(r.config);
+    EXPECT_TRUE(has_error(r, 18, "extra", "could not be read"));
+    EXPECT_TRUE(has_error(r, 17, "teams[0].casus", "bad shape"));
+}
