@@ -56,7 +56,11 @@ void help(CommandContext& c) {
     std::string md = c.text("core.help_title") + "\n\n";
     for (const auto* spec : reg.all()) {
         if (!usable_here(*spec, c)) continue;
-        md += "- `!" + spec->name + "` — " + c.text(spec->summary_key) + "\n";
+        // The first alias is the English name (hulp/help, besluit/decision, casus/case): an
+        // English team sees the commands it can type in its own language.
+        const std::string& shown =
+            c.lang == "en" && !spec->aliases.empty() ? spec->aliases.front() : spec->name;
+        md += "- `!" + shown + "` — " + c.text(spec->summary_key) + "\n";
     }
     md += "\n" + c.text(c.team ? "core.help_footer_team"
                                : (c.is_dm ? "core.help_footer_dm" : "core.help_footer_room"));

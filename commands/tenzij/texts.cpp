@@ -96,7 +96,7 @@ std::vector<commands::TextEntry> tenzij_texts() {
          "volgende week dinsdag`, `opvolging 3 dec` of `opvolging over 2 weken`. Er is niets "
          "opgeslagen.",
          "I did not understand the follow-up date ‘{fragment}’{reason}. Try for example "
-         "`opvolging next tuesday`, `opvolging 3 dec` or `opvolging in 2 weeks`. Nothing was "
+         "`follow-up next tuesday`, `follow-up 3 dec` or `follow-up in 2 weeks`. Nothing was "
          "stored."},
         {"tenzij.when_reason_in_past", " (die ligt in het verleden)", " (it is in the past)"},
         {"tenzij.when_reason_too_far", " (dat is meer dan twee jaar vooruit)",

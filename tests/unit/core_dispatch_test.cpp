@@ -31,6 +31,18 @@ TEST(CoreDispatch, HelpAnswersOnceAsNoticeInReply) {
     EXPECT_NE(msgs[0].content["formatted_body"].get<std::string>().find("<li>"), std::string::npos);
 }
 
+TEST(CoreDispatch, EnglishTeamSeesEnglishCommandNamesInHelp) {
+    Harness h({}, base_config("teams:\n  - name: Team North\n    room: \"!team:hs\"\n    "
+                              "language: en\n    leaders: [\"@leider:hs\"]\n"));
+    h.join_room(kRoom, {"@anna:hs"});
+    h.take();
+    h.send(kRoom, "@anna:hs", "!help");
+    auto body = h.last_body();
+    EXPECT_NE(body.find("- `!help` — "), std::string::npos) << body;
+    EXPECT_EQ(body.find("`!hulp`"), std::string::npos) << body;
+    EXPECT_NE(body.find("- `!ping` — "), std::string::npos) << body;  // no alias: its name
+}
+
 TEST(CoreDispatch, DutchAliasAndSlashPrefix) {
     Harness h({}, team_config());
     h.join_room(kRoom, {"@anna:hs"});
