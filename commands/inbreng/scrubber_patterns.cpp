@@ -477,7 +477,11 @@ void find_phones(std::string_view s, std::vector<Candidate>& out) {
             }
         }
         if (end > 0 && (end >= s.size() || !is_ascii_alnum(s[end]))) {
-            out.push_back({i, end, PiiType::Telefoon, kPriorityPhone});
+            // "(020) 123 4567": the bracket belongs to the area code. "(06-12345678)": it
+            // encloses the number and stays, or the text would read "[TELEFOON])".
+            const bool enclosing =
+                s[i] == '(' && s.substr(i, end - i).find(')') == std::string_view::npos;
+            out.push_back({enclosing ? i + 1 : i, end, PiiType::Telefoon, kPriorityPhone});
             i = end;
         } else {
             ++i;

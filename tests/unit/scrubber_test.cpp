@@ -120,6 +120,13 @@ TEST(ScrubberTelefoon, InternationalNumbers) {
     expect_replaced("Bel 0049 30 1234567.", "0049 30 1234567", "[TELEFOON]");
 }
 
+TEST(ScrubberTelefoon, BracketsAroundTheNumberStay) {
+    EXPECT_EQ(scrub("Bel (06-12345678)."), "Bel ([TELEFOON]).");
+    EXPECT_EQ(scrub("Bel (020 1234567) of mail."), "Bel ([TELEFOON]) of mail.");
+    // An area code in brackets is part of the number.
+    EXPECT_EQ(scrub("Bel (020) 123 4567."), "Bel [TELEFOON].");
+}
+
 TEST(ScrubberTelefoon, TimesAndDatesAreNoPhones) {
     expect_unchanged("Bereikbaar na 14:00 en tot 17.30 uur.");
     EXPECT_EQ(scrub("Geboren op 01-02-1985 10 uur"), "Geboren op [DATUM] 10 uur");
