@@ -6,6 +6,7 @@
 #include <string>
 
 #include "commands/context.hpp"
+#include "commands/digest/figures.hpp"
 #include "commands/feature.hpp"
 
 namespace dialoog::inbreng {
@@ -14,5 +15,10 @@ namespace dialoog::inbreng {
 inline constexpr int kMinShownCount = 5;
 
 std::string inbreng_digest_section(commands::Services& s, const commands::DigestRequest& req);
+
+/// Counts for `!overzicht export`: inputs received in the team's ISO week, and per structural
+/// theme; all under the small-count rule (1..4 exported as "< 5").
+std::vector<digest::DigestFigure> inbreng_figures(commands::Services& s,
+                                                  const commands::DigestRequest& req);
 
 }  // namespace dialoog::inbreng

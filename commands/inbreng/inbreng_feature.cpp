@@ -98,4 +98,9 @@ std::string InbrengFeature::digest_section(commands::Services& s,
     return inbreng_digest_section(s, req);
 }
 
+std::vector<digest::DigestFigure> InbrengFeature::digest_figures(
+    commands::Services& s, const commands::DigestRequest& req) {
+    return inbreng_figures(s, req);
+}
+
 }  // namespace dialoog::inbreng

@@ -8,11 +8,12 @@
 // (retention, flood key, stale intakes), intake_config (YAML), themes, texts.cpp; storage in
 // storage/inbreng/.
 
+#include "commands/digest/figures.hpp"
 #include "commands/feature.hpp"
 
 namespace dialoog::inbreng {
 
-class InbrengFeature final : public commands::Feature {
+class InbrengFeature final : public commands::Feature, public digest::DigestFigureSource {
   public:
     std::string_view name() const override { return "inbreng"; }
     std::vector<storage::Migration> migrations() const override;
@@ -25,6 +26,8 @@ class InbrengFeature final : public commands::Feature {
     void on_message(commands::MessageContext&) override;
     void on_reaction(commands::ReactionContext&) override;
     std::string digest_section(commands::Services&, const commands::DigestRequest&) override;
+    std::vector<digest::DigestFigure> digest_figures(commands::Services&,
+                                                     const commands::DigestRequest&) override;
 
   private:
     // accepts_invite() gets no config: the services seen in on_start give the current one

@@ -100,4 +100,31 @@ std::string tenzij_digest(commands::Services& s, const commands::DigestRequest& 
     return md;
 }
 
+std::vector<digest::DigestFigure> tenzij_figures(commands::Services& s,
+                                                 const commands::DigestRequest& req) {
+    if (!req.team) return {};
+    const auto& team = req.team->name;
+    const auto tally = nudge_tally(s.db, team, req.week_start_ms, req.week_end_ms);
+    std::int64_t created = 0, open_at_end = 0, outcomes = 0;
+    for (const auto& b : list_besluiten(s.db, team, BesluitFilter::Alle, "", 100000)) {
+        const bool in_week = b.created_ms >= req.week_start_ms && b.created_ms < req.week_end_ms;
+        if (in_week) ++created;
+        if (b.outcome_ms && *b.outcome_ms >= req.week_start_ms && *b.outcome_ms < req.week_end_ms)
+            ++outcomes;
+        if (b.created_ms < req.week_end_ms &&
+            (b.status == "open" || (b.closed_ms && *b.closed_ms >= req.week_end_ms)))
+            ++open_at_end;
+    }
+    auto notes = opvolgingen_between(s.db, team, req.week_start_ms, req.week_end_ms);
+    std::erase_if(notes, [](const Opvolging& o) { return o.kind == "uitkomst"; });
+    return {
+        {"tenzij_vragen", tally.given, false},
+        {"tenzij_vragen_met_besluit", tally.with_besluit, false},
+        {"besluiten_nieuw", created, false},
+        {"besluiten_open_einde_week", open_at_end, false},
+        {"opvolgingen", static_cast<std::int64_t>(notes.size()), false},
+        {"uitkomsten", outcomes, false},
+    };
+}
+
 }  // namespace dialoog::tenzij

@@ -125,4 +125,9 @@ std::string TenzijFeature::digest_section(commands::Services& s,
     return tenzij_digest(s, req);
 }
 
+std::vector<digest::DigestFigure> TenzijFeature::digest_figures(
+    commands::Services& s, const commands::DigestRequest& req) {
+    return tenzij_figures(s, req);
+}
+
 }  // namespace dialoog::tenzij

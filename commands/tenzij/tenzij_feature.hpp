@@ -5,12 +5,13 @@
 #include <memory>
 #include <mutex>
 
+#include "commands/digest/figures.hpp"
 #include "commands/feature.hpp"
 #include "commands/tenzij/nudge_detector.hpp"
 
 namespace dialoog::tenzij {
 
-class TenzijFeature final : public commands::Feature {
+class TenzijFeature final : public commands::Feature, public digest::DigestFigureSource {
   public:
     TenzijFeature();
     ~TenzijFeature() override;
@@ -22,6 +23,8 @@ class TenzijFeature final : public commands::Feature {
     std::vector<config::SectionSchema> config_sections() const override;
     void on_message(commands::MessageContext&) override;
     std::string digest_section(commands::Services&, const commands::DigestRequest&) override;
+    std::vector<digest::DigestFigure> digest_figures(commands::Services&,
+                                                     const commands::DigestRequest&) override;
 
   private:
     struct DetectorCache;
