@@ -101,7 +101,7 @@ fi
 say "installing $R$prefix/bin/dialoogbot"
 run install -d -m 0755 "$R$prefix/bin" "$R$prefix/share/doc/dialoogbot"
 run install -m 0755 "$bin" "$R$prefix/bin/dialoogbot"
-for doc in admin.md admin.en.md user.md; do
+for doc in admin.md admin.en.md user.md user.en.md; do
   if [[ -f "$src/docs/$doc" ]]; then
     run install -m 0644 "$src/docs/$doc" "$R$prefix/share/doc/dialoogbot/$doc"
   fi
