@@ -15,13 +15,31 @@ namespace {
 }  // namespace
 
 Statement::Statement(Database& db, std::string_view sql) : db_(db) {
-    int rc = sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &stmt_,
-                                nullptr);
+    auto it = db.cache_.find(std::string(sql));
+    if (it == db.cache_.end() && db.cache_.size() < Database::kMaxCachedSql)
+        it = db.cache_.emplace(std::string(sql), std::vector<sqlite3_stmt*>{}).first;
+    if (it != db.cache_.end()) {
+        pool_ = &it->second;  // element references survive rehashing
+        if (!pool_->empty()) {
+            stmt_ = pool_->back();
+            pool_->pop_back();
+            return;
+        }
+    }
+    int rc = sqlite3_prepare_v3(db.handle(), sql.data(), static_cast<int>(sql.size()),
+                                pool_ ? SQLITE_PREPARE_PERSISTENT : 0, &stmt_, nullptr);
     if (rc != SQLITE_OK) fail(db.handle(), rc, "prepare");
 }
 
 Statement::~Statement() {
-    if (stmt_) sqlite3_finalize(stmt_);
+    if (!stmt_) return;
+    if (pool_ && pool_->size() < Database::kMaxIdlePerSql) {
+        sqlite3_reset(stmt_);
+        sqlite3_clear_bindings(stmt_);
+        pool_->push_back(stmt_);
+    } else {
+        sqlite3_finalize(stmt_);
+    }
 }
 
 Statement& Statement::bind(int index, std::int64_t v) {
@@ -112,7 +130,15 @@ Database::Database(const std::string& path) : path_(path) {
 }
 
 Database::~Database() {
+    for (auto& [sql, idle] : cache_)
+        for (auto* st : idle) sqlite3_finalize(st);
     if (db_) sqlite3_close_v2(db_);
+}
+
+std::size_t Database::cached_statements() const {
+    std::size_t n = 0;
+    for (const auto& [sql, idle] : cache_) n += idle.size();
+    return n;
 }
 
 void Database::exec(std::string_view sql) {

@@ -11,6 +11,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace dialoog::storage {
@@ -27,14 +28,18 @@ private:
 
 class Database;
 
-/// A prepared statement. Bind parameters are 1-based (SQLite convention).
+/// A prepared statement. Bind parameters are 1-based (SQLite convention). The compiled
+/// statement comes from the connection's cache when the same SQL ran before, and goes back to
+/// it (reset, bindings cleared) when this object is destroyed.
 class Statement {
 public:
     Statement(Database& db, std::string_view sql);
     ~Statement();
     Statement(const Statement&) = delete;
     Statement& operator=(const Statement&) = delete;
-    Statement(Statement&& o) noexcept : db_(o.db_), stmt_(o.stmt_) { o.stmt_ = nullptr; }
+    Statement(Statement&& o) noexcept : db_(o.db_), stmt_(o.stmt_), pool_(o.pool_) {
+        o.stmt_ = nullptr;
+    }
 
     Statement& bind(int index, std::int64_t v);
     Statement& bind(int index, int v) { return bind(index, static_cast<std::int64_t>(v)); }
@@ -65,6 +70,7 @@ public:
 private:
     Database& db_;
     sqlite3_stmt* stmt_ = nullptr;
+    std::vector<sqlite3_stmt*>* pool_ = nullptr;  // where stmt_ returns; null = finalize
 };
 
 /// One SQLite connection, opened with the pragmas the design asks for: WAL,
@@ -93,9 +99,18 @@ public:
     /// Convenience: the first column of the first row of `sql` as integer (0 when no row).
     std::int64_t scalar_int(std::string_view sql);
 
+    /// Compiled statements kept for reuse, per SQL text (see Statement).
+    std::size_t cached_statements() const;
+
 private:
+    friend class Statement;
+    /// Most distinct SQL texts cached, and idle statements kept per text: a bound, in case a
+    /// caller builds SQL text from data.
+    static constexpr std::size_t kMaxCachedSql = 512;
+    static constexpr std::size_t kMaxIdlePerSql = 4;
     sqlite3* db_ = nullptr;
     std::string path_;
+    std::unordered_map<std::string, std::vector<sqlite3_stmt*>> cache_;
 };
 
 /// BEGIN IMMEDIATE ... COMMIT; rolls back in the destructor unless committed.

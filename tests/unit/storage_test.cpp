@@ -49,6 +49,48 @@ TEST(Database, NewFileIsPrivate) {
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
 }
 
+// Compiled statements are reused per SQL text: the same SQL twice prepares once; two live
+// statements with the same SQL do not share state; a schema change recompiles a cached one.
+TEST(Database, StatementCacheReusesAndStaysCorrect) {
+    dialoog::storage::Database db(":memory:");
+    db.exec("CREATE TABLE t(x INTEGER)");
+    db.exec("INSERT INTO t VALUES (1), (2), (3)");
+    const std::string sql = "SELECT x FROM t WHERE x >= ? ORDER BY x";
+    EXPECT_EQ(db.cached_statements(), 0u);
+    {
+        auto a = db.prepare(sql);
+        a.bind(1, 2);
+        ASSERT_TRUE(a.step());
+        EXPECT_EQ(a.column_int(0), 2);
+        // The same SQL while `a` is mid-iteration: its own statement, its own bindings.
+        auto b = db.prepare(sql);
+        b.bind(1, 1);
+        ASSERT_TRUE(b.step());
+        EXPECT_EQ(b.column_int(0), 1);
+        ASSERT_TRUE(a.step());
+        EXPECT_EQ(a.column_int(0), 3);
+    }
+    EXPECT_EQ(db.cached_statements(), 2u);
+    {
+        auto c = db.prepare(sql);  // from the cache: reset, no old bindings
+        EXPECT_EQ(db.cached_statements(), 1u);
+        c.bind(1, 3);
+        ASSERT_TRUE(c.step());
+        EXPECT_EQ(c.column_int(0), 3);
+        EXPECT_FALSE(c.step());
+    }
+    db.exec("ALTER TABLE t ADD COLUMN y TEXT");
+    db.exec("UPDATE t SET y = 'v' || x");
+    auto all = db.prepare("SELECT * FROM t ORDER BY x");
+    ASSERT_TRUE(all.step());
+    EXPECT_EQ(all.column_text(1), "v1");
+    auto again = db.prepare(sql);
+    again.bind(1, 1);
+    int rows = 0;
+    while (again.step()) ++rows;
+    EXPECT_EQ(rows, 3);
+}
+
 TEST(Migrations, RunOnceAndSetUserVersion) {
     Database db(":memory:");
     EXPECT_EQ(db.user_version(), 0);
