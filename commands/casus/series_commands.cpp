@@ -57,6 +57,12 @@ void stop_series(commands::CommandContext& c, Scope& sc, std::string_view args) 
         c.reply_text("casus.reeks_is_yaml", {{"reeks", id_str(*id)}});
         return;
     }
+    // As for moving or cancelling one session: whoever started the series, or a leader.
+    if (static_cast<int>(c.role) < static_cast<int>(commands::Role::Leader) &&
+        c.event.sender != r->created_by) {
+        c.reply_text("casus.reeks_stop_not_allowed", {{"reeks", id_str(r->id)}});
+        return;
+    }
     store.set_active(r->id, false);
     std::string md = sc.t("casus.reeks_stopped", {{"reeks", id_str(r->id)}});
     if (auto s = Sessions(c.s.db).planned_of_reeks(r->id))

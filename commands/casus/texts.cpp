@@ -485,6 +485,11 @@ std::vector<TextEntry> casus_texts() {
         {"casus.reeks_not_found",
          "Reeks #{reeks} vind ik niet bij dit team. Bekijk ze met `!casus reeks`.",
          "I can't find series #{reeks} in this team. See them with `!case series`."},
+        {"casus.reeks_stop_not_allowed",
+         "Reeks #{reeks} kan alleen gestopt worden door wie haar begon of door een "
+         "leidinggevende. Er is niets veranderd.",
+         "Series #{reeks} can only be stopped by whoever started it or by a team leader. "
+         "Nothing was changed."},
         {"casus.reeks_is_yaml",
          "Reeks #{reeks} staat in de configuratie; vraag je beheerder om haar daar te "
          "verwijderen.",

@@ -104,6 +104,21 @@ TEST(CasusSeries, ListAndStop) {
     EXPECT_TRUE(has(h->last_body(), "!casus reeks stop 3"));
 }
 
+TEST(CasusSeries, OnlyTheStarterOrALeaderStopsASeries) {
+    auto h = make_harness(team_config(), "2026-03-20T10:00");
+    h->send(kRoom, "@anna:hs", "!casus reeks maandag 10:00 Teamleren");
+    h->send(kRoom, "@anna:hs", "!casus reeks dinsdag 10:00 Intervisie");
+    h->take();
+    h->send(kRoom, "@bob:hs", "!casus reeks stop 1");
+    EXPECT_TRUE(has(h->last_body(), "alleen gestopt worden")) << h->last_body();
+    EXPECT_EQ(count(*h, "SELECT COUNT(*) FROM casus_reeks WHERE active=1"), 2);
+    h->send(kRoom, "@anna:hs", "!casus reeks stop 1");  // the starter
+    EXPECT_TRUE(has(h->last_body(), "gestopt")) << h->last_body();
+    h->send(kRoom, kLeider, "!casus reeks stop 2");  // a leader
+    EXPECT_TRUE(has(h->last_body(), "gestopt")) << h->last_body();
+    EXPECT_EQ(count(*h, "SELECT COUNT(*) FROM casus_reeks WHERE active=1"), 0);
+}
+
 TEST(CasusSeries, RuleErrorsStoreNothing) {
     auto h = make_harness(team_config());
     h->send(kRoom, "@anna:hs", "!casus reeks dinsdag 25:00");
