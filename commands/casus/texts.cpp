@@ -14,11 +14,13 @@ std::vector<TextEntry> casus_texts() {
          "[inbreng <nr>] <titel>`, `!casus lijst`, `!casus info <nr>`, `!casus verzet <nr> "
          "<wanneer>`, `!casus annuleer <nr>`, `!casus afronden`, `!casus ja <nr>`, `!casus nee "
          "<nr>`, `!casus pauze [tot <datum>]`, `!casus terug`, `!casus reeks <weekdag> <tijd> "
-         "[elke N weken] [titel]`",
+         "[elke N weken] [methode <naam>] [titel]`, `!casus reeks` (lijst), `!casus reeks stop "
+         "<nr>`",
          "`!case plan <when> [method <name>] [presenter @name] [facilitator @name] [input <no>] "
          "<title>`, `!case list`, `!case info <no>`, `!case move <no> <when>`, `!case cancel "
          "<no>`, `!case close`, `!case yes <no>`, `!case no <no>`, `!case pause [until <date>]`, "
-         "`!case back`, `!case series <weekday> <time> [every N weeks] [title]`"},
+         "`!case back`, `!case series <weekday> <time> [every N weeks] [method <name>] [title]`, "
+         "`!case series` (list), `!case series stop <no>`"},
         {"casus.casus_examples",
          "`!casus plan dinsdag 14:00 Klant die niet komt opdagen`, `!casus plan 3 dec om 10:00 "
          "methode roddelmethode Werkfit-traject`, `!casus reeks dinsdag 09:00 elke 2 weken`",
