@@ -2,6 +2,8 @@
 // key and line), the team `casus:` section, and the pure argument parsers.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
 #include <variant>
 
 #include "casus_test_support.hpp"
@@ -15,6 +17,9 @@ using namespace dialoog::casus;
 namespace {
 
 std::vector<config::SectionSchema> sections() {
+    // The configs here have no token file: the environment gives the token, as in production
+    // with DIALOOGBOT_ACCESS_TOKEN (ctest runs each test in its own process).
+    ::setenv("DIALOOGBOT_ACCESS_TOKEN", "test-token", 0);
     commands::CasusFeature f;
     commands::IntervisieFeature g;
     auto s = f.config_sections();

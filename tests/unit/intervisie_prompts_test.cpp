@@ -3,6 +3,8 @@
 // for leaders, YAML prompts and validation, and the digest section.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
 #include <set>
 
 #include "casus_test_support.hpp"
@@ -141,6 +143,7 @@ TEST(IntervisiePrompts, YamlScheduleAndPrompts) {
 
 TEST(IntervisiePrompts, YamlValidation) {
     commands::IntervisieFeature f;
+    ::setenv("DIALOOGBOT_ACCESS_TOKEN", "test-token", 0);  // the configs have no token file
     auto load = [&](const std::string& yaml) {
         auto res = config::load_config_text(yaml, f.config_sections(), "<test>");
         std::string all;
