@@ -17,9 +17,21 @@ void backup_database(const std::string& db_path, const std::string& out_path, in
     if (db_path != ":memory:" && ::stat(db_path.c_str(), &st) != 0)
         throw DbError(SQLITE_CANTOPEN, "database " + db_path + " does not exist");
     if (out_path == db_path) throw DbError(SQLITE_MISUSE, "the backup must be another file");
+    struct stat out {};
+    if (::lstat(out_path.c_str(), &out) == 0) {
+        // Never follow a link or write into a device, and never "back up" onto the database
+        // itself under another name (it would report success and leave no copy).
+        if (!S_ISREG(out.st_mode))
+            throw DbError(SQLITE_MISUSE, "the backup target " + out_path +
+                                             " exists and is not a regular file (a link, "
+                                             "device or directory); give a new file name");
+        if (db_path != ":memory:" && out.st_dev == st.st_dev && out.st_ino == st.st_ino)
+            throw DbError(SQLITE_MISUSE,
+                          "the backup target " + out_path + " is the database itself");
+    }
     Database src(db_path);
     // Create the output private before any page lands in it (and tighten an existing file).
-    int fd = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+    int fd = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
     if (fd < 0)
         throw DbError(SQLITE_CANTOPEN, "cannot create " + out_path + ": " + std::strerror(errno));
     ::fchmod(fd, 0600);

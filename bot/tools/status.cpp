@@ -1,5 +1,6 @@
 #include "bot/tools/status.hpp"
 
+#include <filesystem>
 #include <iostream>
 
 #include "storage/backup.hpp"
@@ -24,6 +25,12 @@ std::string iso_utc(std::int64_t ms) {
 }  // namespace
 
 int print_status(const config::Config& cfg, std::ostream& out) {
+    if (cfg.storage.empty() || !std::filesystem::is_regular_file(cfg.storage)) {
+        // Reading the status must not create an empty database (and report it as "never").
+        out << "no database at \"" << cfg.storage
+            << "\": the bot creates it on its first start (check storage: in the config)\n";
+        return 1;
+    }
     try {
         storage::Database db(cfg.storage);
         storage::migrate_core(db);

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
@@ -147,6 +148,35 @@ TEST_F(Backup, OutputDirectoryMissingOrSameFileIsAnError) {
     }
     EXPECT_THROW(backup_database(src_path, file("no/such/dir/x.db")), DbError);
     EXPECT_THROW(backup_database(src_path, src_path), DbError);
+    Database again(src_path);
+    EXPECT_EQ(again.scalar_int("SELECT COUNT(*) FROM outbox"), 1);
+}
+
+// Found by a newcomer probe: `backup ... /dev/null` as root made /dev/null 0600, a link was
+// followed and its target's mode changed, and the database under another name "succeeded".
+TEST_F(Backup, LinksDevicesAndTheDatabaseUnderAnotherNameAreRefusedUntouched) {
+    std::string src_path = file("bot.db");
+    {
+        Database src(src_path);
+        fill(src, 1);
+    }
+    const std::string target = file("notes.txt");
+    {
+        std::FILE* f = std::fopen(target.c_str(), "w");
+        ASSERT_NE(f, nullptr);
+        std::fputs("x\n", f);
+        std::fclose(f);
+    }
+    ::chmod(target.c_str(), 0644);
+    fs::create_symlink(target, file("link.db"));
+    EXPECT_THROW(backup_database(src_path, file("link.db")), DbError);
+    struct stat st {};
+    ASSERT_EQ(::stat(target.c_str(), &st), 0);
+    EXPECT_EQ(st.st_mode & 0777, 0644u);  // the link's target is left alone
+    EXPECT_THROW(backup_database(src_path, dir), DbError);  // a directory
+    fs::create_symlink(src_path, file("same.db"));
+    EXPECT_THROW(backup_database(src_path, file("same.db")), DbError);
+    EXPECT_THROW(backup_database(src_path, dir + "/./bot.db"), DbError);  // same inode
     Database again(src_path);
     EXPECT_EQ(again.scalar_int("SELECT COUNT(*) FROM outbox"), 1);
 }
