@@ -4,6 +4,7 @@
 #include <cctype>
 #include <map>
 
+#include "common/csv.hpp"
 #include "commands/digest/compose.hpp"
 #include "commands/digest/digest_config.hpp"
 #include "commands/digest/figures.hpp"
@@ -12,18 +13,8 @@ namespace dialoog::digest {
 
 namespace {
 
-// Quotes a cell when needed; a leading = + - @ is neutralised so a spreadsheet never runs a
-// team name as a formula.
 std::string csv_cell(std::string_view v) {
-    std::string s(v);
-    if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@')) s.insert(0, "'");
-    if (s.find_first_of(",\"\n;") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
+    return csv_field(v);
 }
 
 std::string figure_cell(const DigestFigure& f) {

@@ -20,17 +20,6 @@ int run_scrub_cli(std::istream& in, std::ostream& out, const config::Config* cfg
     return 0;
 }
 
-std::string csv_field(std::string_view value) {
-    if (value.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(value);
-    std::string out = "\"";
-    for (char ch : value) {
-        if (ch == '"') out += '"';
-        out += ch;
-    }
-    out += '"';
-    return out;
-}
-
 int run_inbreng_export_cli(const config::Config& cfg, const std::string& team, std::ostream& out,
                            std::ostream& err) {
     if (!cfg.team_by_name(team)) {

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "bot/config/config.hpp"
+#include "common/csv.hpp"
 
 namespace dialoog::inbreng {
 
@@ -21,7 +22,7 @@ int run_scrub_cli(std::istream& in, std::ostream& out, const config::Config* cfg
 int run_inbreng_export_cli(const config::Config& cfg, const std::string& team, std::ostream& out,
                            std::ostream& err);
 
-/// One CSV field, quoted when needed (RFC 4180).
-std::string csv_field(std::string_view value);
+/// One CSV field (common/csv.hpp: RFC 4180 quoting, formulas neutralised).
+using dialoog::csv_field;
 
 }  // namespace dialoog::inbreng

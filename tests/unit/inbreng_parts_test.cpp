@@ -234,6 +234,11 @@ TEST(InbrengCli, CsvFieldQuoting) {
     EXPECT_EQ(inbreng::csv_field("gewoon"), "gewoon");
     EXPECT_EQ(inbreng::csv_field("a,b"), "\"a,b\"");
     EXPECT_EQ(inbreng::csv_field("zei \"nee\""), "\"zei \"\"nee\"\"\"");
+    // A stored text that starts like a formula is never run by a spreadsheet (CSV injection).
+    EXPECT_EQ(inbreng::csv_field("=HYPERLINK(\"http://x\")"), "\"'=HYPERLINK(\"\"http://x\"\")\"");
+    EXPECT_EQ(inbreng::csv_field("+SUM(1)"), "'+SUM(1)");
+    EXPECT_EQ(inbreng::csv_field("-3"), "'-3");
+    EXPECT_EQ(inbreng::csv_field("@cmd"), "'@cmd");
     EXPECT_EQ(inbreng::csv_field("regel\nregel"), "\"regel\nregel\"");
     EXPECT_EQ(inbreng::csv_field(""), "");
 }
