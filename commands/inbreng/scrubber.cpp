@@ -183,9 +183,43 @@ std::vector<Finding> Scrubber::find(std::string_view text) const {
     return findings;
 }
 
+namespace {
+
+/// Spaces and invisible characters that pasted text (Word, Outlook, web pages) puts inside
+/// numbers and names: no-break and other fixed-width spaces become a plain space, zero-width
+/// characters and NUL are dropped, so "06\u00a012\u00a034\u00a056\u00a078" and
+/// "123\u200b456782" are found like their plain forms.
+std::string fold_invisible(std::string text) {
+    bool plain = true;
+    for (unsigned char c : text)
+        if (c >= 0x80 || c == 0) {
+            plain = false;
+            break;
+        }
+    if (plain) return text;
+    std::string out;
+    out.reserve(text.size());
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const char32_t cp = detail::decode_utf8(text, i);
+        if (cp == 0 || cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 ||
+            cp == 0xFEFF || cp == 0x00AD)
+            continue;
+        if (cp == 0x00A0 || cp == 0x2007 || cp == 0x202F || (cp >= 0x2000 && cp <= 0x200A) ||
+            cp == 0x205F || cp == 0x3000) {
+            out += ' ';
+            continue;
+        }
+        detail::append_utf8(out, cp);
+    }
+    return out;
+}
+
+}  // namespace
+
 ScrubResult Scrubber::scrub(std::string_view utf8_text) const {
     ScrubResult result;
-    const std::string text = detail::to_nfc(utf8_text);
+    const std::string text = fold_invisible(detail::to_nfc(utf8_text));
     const std::vector<Finding> findings = find(text);
     result.text.reserve(text.size());
     std::size_t pos = 0;

@@ -127,6 +127,18 @@ TEST(ScrubberTelefoon, BracketsAroundTheNumberStay) {
     EXPECT_EQ(scrub("Bel (020) 123 4567."), "Bel [TELEFOON].");
 }
 
+// Found by a newcomer probe: text pasted from Word or Outlook has no-break spaces inside
+// numbers, and zero-width characters hide a BSN; both went through untouched.
+TEST(ScrubberInvisible, NoBreakAndZeroWidthCharactersDoNotHideData) {
+    EXPECT_EQ(scrub("belde 06\u00a012\u00a034\u00a056\u00a078 gisteren"),
+              "belde [TELEFOON] gisteren");
+    EXPECT_EQ(scrub("BSN 123\u00a0456\u00a0782."), "BSN [BSN].");
+    EXPECT_EQ(scrub("BSN 123\u200b456782."), "BSN [BSN].");
+    EXPECT_EQ(scrub("IBAN NL91\u00a0ABNA\u00a00417\u00a01643\u00a000."), "IBAN [IBAN].");
+    EXPECT_EQ(scrub(std::string("Jan\0Jansen", 10)).find('\0'), std::string::npos);
+    expect_unchanged("Gewone tekst zonder bijzondere tekens.");
+}
+
 TEST(ScrubberTelefoon, TimesAndDatesAreNoPhones) {
     expect_unchanged("Bereikbaar na 14:00 en tot 17.30 uur.");
     EXPECT_EQ(scrub("Geboren op 01-02-1985 10 uur"), "Geboren op [DATUM] 10 uur");
