@@ -13,10 +13,6 @@ namespace dialoog::digest {
 
 namespace {
 
-std::string csv_cell(std::string_view v) {
-    return csv_field(v);
-}
-
 std::string figure_cell(const DigestFigure& f) {
     if (f.small_count_rule && f.value > 0 && f.value < 5) return "< 5";
     return std::to_string(f.value);
@@ -83,10 +79,10 @@ std::string digest_export_csv(commands::Services& s, const std::string& leader,
         }
     }
     std::string out = "team,week,week_start,week_end";
-    for (const auto& c : columns) out += "," + csv_cell(c);
+    for (const auto& c : columns) out += "," + csv_field(c);
     out += "\n";
     for (const auto& r : rows) {
-        out += csv_cell(r.team) + "," + wanneer::format_iso_week(r.week) + "," +
+        out += csv_field(r.team) + "," + wanneer::format_iso_week(r.week) + "," +
                iso_date(week_monday(r.week)) + "," + iso_date(week_sunday(r.week));
         for (const auto& c : columns) {
             auto it = r.cells.find(c);

@@ -25,6 +25,7 @@
 #include <thread>
 
 #include "integration/support/bot_fixture.hpp"
+#include "integration/support/http_client.hpp"
 
 extern char** environ;
 
@@ -99,40 +100,6 @@ void write_file(const std::string& path, const std::string& text, mode_t mode = 
     ::chmod(path.c_str(), mode);
 }
 
-struct Reply {
-    int status = 0;
-    std::string body;
-};
-
-Reply http_get(unsigned short port, const std::string& target) {
-    Reply r;
-    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    timeval tv{5, 0};
-    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(port);
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-        ::close(fd);
-        return r;
-    }
-    std::string req = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
-    (void)!::write(fd, req.data(), req.size());
-    std::string all;
-    char buf[4096];
-    for (;;) {
-        ssize_t n = ::read(fd, buf, sizeof buf);
-        if (n <= 0) break;
-        all.append(buf, static_cast<std::size_t>(n));
-    }
-    ::close(fd);
-    auto sep = all.find("\r\n\r\n");
-    if (all.rfind("HTTP/1.", 0) != 0 || sep == std::string::npos) return r;
-    r.status = std::atoi(all.c_str() + 9);
-    r.body = all.substr(sep + 4);
-    return r;
-}
 
 unsigned short free_port() {
     int fd = ::socket(AF_INET, SOCK_STREAM, 0);
