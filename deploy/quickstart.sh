@@ -3,7 +3,7 @@
 # installs dependencies, builds, starts a local Synapse, registers a bot and a demo account,
 # writes a config, starts the bot and runs a scripted demo conversation whose transcript is
 # printed. The bot then keeps running until Ctrl-C.
-#   --no-wait   stop the bot and the homeserver after the demo (for unattended runs)
+#   --no-wait   stop the bot (and the homeserver, if this run started it) after the demo
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -19,6 +19,10 @@ done
 start=$(date +%s)
 deploy/install-deps.sh
 deploy/build.sh
+# Stop the homeserver afterwards (--no-wait) only when this run started it: another run's tests
+# or a developer's session may be using a server that was already up.
+hs_was_running=0
+if deploy/dev-homeserver.sh status >/dev/null 2>&1; then hs_was_running=1; fi
 deploy/dev-homeserver.sh start
 
 state=${DIALOOG_DEMO_DIR:-/var/lib/dialoogbot-dev/demo}
@@ -78,7 +82,9 @@ build/dialoogbot --config "$state/dialoogbot.yaml" >"$state/bot.log" 2>&1 &
 bot_pid=$!
 cleanup() {
   kill -TERM "$bot_pid" 2>/dev/null && wait "$bot_pid" 2>/dev/null || true
-  if [[ $no_wait == 1 ]]; then deploy/dev-homeserver.sh stop >/dev/null || true; fi
+  if [[ $no_wait == 1 && $hs_was_running == 0 ]]; then
+    deploy/dev-homeserver.sh stop >/dev/null || true
+  fi
 }
 trap cleanup EXIT
 echo "[quickstart] bot started (pid $bot_pid, log $state/bot.log)"
