@@ -16,4 +16,9 @@ void EventContext::reply(std::string_view markdown, const std::vector<std::strin
     fx.notice(room.room_id, markdown, reply_relation(event), mentions);
 }
 
+void EventContext::reply_file(std::string_view filename, std::string_view content_type,
+                              std::string_view data) {
+    fx.file(room.room_id, filename, content_type, data, reply_relation(event));
+}
+
 }  // namespace dialoog::commands

@@ -60,6 +60,9 @@ struct EventContext {
     /// Answers the event: in its thread when it is in one, else as a rich reply.
     void reply(std::string_view markdown, const std::vector<std::string>& mentions = {});
     void reply_text(std::string_view key, const TextArgs& args = {}) { reply(text(key, args)); }
+    /// Answers the event with an uploaded file (m.file), where reply() would post.
+    void reply_file(std::string_view filename, std::string_view content_type,
+                    std::string_view data);
 };
 
 struct CommandContext : EventContext {

@@ -21,12 +21,14 @@ bool room_closed(storage::Database& db, std::string_view room_id) {
 }  // namespace
 
 Effects::Effects(storage::Database& db, const Clock& clock, std::string key, std::string cause)
-    : db_(db), clock_(clock), cause_(std::move(cause)) {
-    // The hash keeps event ids out of txn_ids (and out of the outbox), while staying stable.
-    prefix_ = "d" + hmac_hex(key, cause_, 10);
-}
+    : db_(db), clock_(clock), key_(std::move(key)), cause_(std::move(cause)) {}
 
-std::string Effects::next_txn_id() { return prefix_ + "." + std::to_string(seq_++); }
+std::string Effects::next_txn_id() {
+    // The hash keeps event ids out of txn_ids (and out of the outbox), while staying stable.
+    // Computed on the first effect only: most events a bot sees cause none.
+    if (prefix_.empty()) prefix_ = "d" + hmac_hex(key_, cause_, 10);
+    return prefix_ + "." + std::to_string(seq_++);
+}
 
 std::string Effects::notice(std::string_view room_id, std::string_view markdown,
                             const protocol::Relation& rel,
@@ -71,6 +73,23 @@ std::string Effects::send_raw(std::string_view room_id, std::string_view event_t
     item.content = content.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     item.not_before = not_before;
     item.purge_after_send = purge_after_send;
+    storage::Outbox(db_).enqueue(item, to_epoch_ms(clock_.now()));
+    return item.txn_id;
+}
+
+std::string Effects::file(std::string_view room_id, std::string_view filename,
+                          std::string_view content_type, std::string_view data,
+                          const protocol::Relation& rel) {
+    if (room_closed(db_, room_id)) return {};
+    nlohmann::json content = {
+        {"upload", {{"filename", filename}, {"content_type", content_type}, {"data", data}}},
+        {"message", protocol::make_file_message(filename, content_type, data.size(), rel)}};
+    storage::OutboxItem item;
+    item.kind = storage::OutboxKind::UploadSend;
+    item.room_id = std::string(room_id);
+    item.event_type = "m.room.message";
+    item.txn_id = next_txn_id();
+    item.content = content.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     storage::Outbox(db_).enqueue(item, to_epoch_ms(clock_.now()));
     return item.txn_id;
 }

@@ -37,6 +37,12 @@ public:
     std::string dm(std::string_view user_id, std::string_view markdown,
                    std::int64_t not_before = 0, bool purge_after_send = false,
                    const std::vector<std::string>& mentions = {});
+    /// Uploads `data` (UTF-8 text, e.g. a CSV) as `filename` with `content_type` and posts it as
+    /// an m.file message in `room_id` with `rel` (one upload_send outbox row; see
+    /// storage::OutboxKind). Returns the row's txn_id, "" when the room is closed.
+    std::string file(std::string_view room_id, std::string_view filename,
+                     std::string_view content_type, std::string_view data,
+                     const protocol::Relation& rel = {});
     void redact(std::string_view room_id, std::string_view event_id, std::string_view reason);
     void join(std::string_view room_id);
     void leave(std::string_view room_id, std::string_view reason = {});
@@ -50,7 +56,8 @@ public:
 private:
     storage::Database& db_;
     const Clock& clock_;
-    std::string prefix_;
+    std::string key_;
+    std::string prefix_;  // "d" + keyed hash of cause_, set by the first next_txn_id()
     std::string cause_;
     int seq_ = 0;
 };

@@ -10,13 +10,14 @@ const char* to_string(OutboxKind k) {
         case OutboxKind::Leave: return "leave";
         case OutboxKind::Dm: return "dm";
         case OutboxKind::AccountData: return "account_data";
+        case OutboxKind::UploadSend: return "upload_send";
     }
     return "send";
 }
 
 std::optional<OutboxKind> outbox_kind_from(std::string_view s) {
     for (auto k : {OutboxKind::Send, OutboxKind::Redact, OutboxKind::Join, OutboxKind::Leave,
-                   OutboxKind::Dm, OutboxKind::AccountData})
+                   OutboxKind::Dm, OutboxKind::AccountData, OutboxKind::UploadSend})
         if (s == to_string(k)) return k;
     return std::nullopt;
 }
@@ -114,6 +115,13 @@ void Outbox::resolve_dm(std::int64_t id, std::string_view room_id) {
         "UPDATE outbox SET kind='send', room_id=?, event_type=COALESCE(event_type, "
         "'m.room.message') WHERE id=?");
     st.bind(1, room_id).bind(2, id).run();
+}
+
+void Outbox::resolve_upload(std::int64_t id, std::string_view message_json) {
+    auto st = db_.prepare(
+        "UPDATE outbox SET kind='send', content=?, event_type=COALESCE(event_type, "
+        "'m.room.message') WHERE id=? AND kind='upload_send'");
+    st.bind(1, message_json).bind(2, id).run();
 }
 
 int Outbox::fail_room(std::string_view room_id, std::string_view reason) {

@@ -20,7 +20,12 @@ namespace dialoog::storage {
 ///  dm:           send `content` (an m.room.message) to the DM room of target_user, creating
 ///                the DM first when none is known
 ///  account_data: PUT /user/{bot}/account_data/{event_type} with `content`
-enum class OutboxKind { Send, Redact, Join, Leave, Dm, AccountData };
+///  upload_send:  POST /_matrix/media/v3/upload of content.upload {filename, content_type,
+///                data (UTF-8 text)}, then the row becomes a `send` of content.message with
+///                "url" = the content URI (resolve_upload), sent with the row's own txn_id.
+///                A crash between the two uploads the file again (an unused copy on the
+///                server); the message itself is still sent once.
+enum class OutboxKind { Send, Redact, Join, Leave, Dm, AccountData, UploadSend };
 
 const char* to_string(OutboxKind k);
 std::optional<OutboxKind> outbox_kind_from(std::string_view s);
@@ -77,6 +82,9 @@ public:
     void mark_failed(std::int64_t id, std::string_view error);
     /// Re-targets a dm row once its room is known (kind becomes send; txn_id unchanged).
     void resolve_dm(std::int64_t id, std::string_view room_id);
+    /// Turns an upload_send row into a send of `message_json` (which now holds the content
+    /// URI); txn_id and lane position unchanged, the uploaded data is dropped from the row.
+    void resolve_upload(std::int64_t id, std::string_view message_json);
     /// Pending rows of a room the bot was removed from become failed ("room left").
     int fail_room(std::string_view room_id, std::string_view reason);
     /// Deletes sent rows older than `cutoff_ms` (24 h: data minimisation).

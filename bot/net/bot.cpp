@@ -512,6 +512,34 @@ asio::awaitable<void> Bot::send_row(storage::OutboxRow row) {
         case OutboxKind::AccountData:
             r = co_await send_mx_->set_account_data(me, row.event_type.value_or(""), row.content);
             break;
+        case OutboxKind::UploadSend: {
+            // Upload first, then the same row becomes a plain send carrying the content URI.
+            auto c = json::parse(row.content, nullptr, false);
+            if (!c.is_object() || !c.contains("upload") || !c["upload"].is_object() ||
+                !c.contains("message") || !c["message"].is_object()) {
+                r = Error{"bad_row", "upload_send row without upload/message", 400};  // not retried
+                break;
+            }
+            const auto& up = c["upload"];
+            std::string filename = up.value("filename", "file");
+            std::string content_type = up.value("content_type", "application/octet-stream");
+            std::string data = up.value("data", "");
+            auto uploaded = co_await send_mx_->upload(filename, content_type, std::move(data));
+            if (!uploaded) {
+                r = uploaded.error();
+                break;
+            }
+            std::string uri = uploaded->value("content_uri", "");
+            if (uri.rfind("mxc://", 0) != 0) {
+                r = Error{"bad_json", "upload response without an mxc:// content_uri"};
+                break;
+            }
+            json message = c["message"];
+            message["url"] = uri;
+            outbox.resolve_upload(row.id, message.dump(-1, ' ', false, json::error_handler_t::replace));
+            wake_outbox();
+            co_return;  // sent as a normal row on the next pass, with its own txn_id
+        }
         case OutboxKind::Dm: {
             const std::string user = row.target_user.value_or("");
             storage::Rooms rooms(*db_);

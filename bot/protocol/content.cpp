@@ -29,6 +29,14 @@ json make_message(std::string_view markdown, std::string_view html,
     return c;
 }
 
+json make_file_message(std::string_view filename, std::string_view mimetype,
+                       std::size_t size_bytes, const Relation& rel) {
+    json c = make_message(filename, "", {}, rel, "m.file");
+    c["filename"] = filename;
+    c["info"] = {{"mimetype", mimetype}, {"size", size_bytes}};
+    return c;
+}
+
 std::size_t message_bytes(std::string_view markdown, std::string_view html) {
     json c = {{"body", markdown}, {"formatted_body", html}};
     return c.dump(-1, ' ', false, json::error_handler_t::replace).size() + kEnvelopeAllowance;

@@ -25,6 +25,12 @@ nlohmann::json make_message(std::string_view markdown, std::string_view html,
                             const std::vector<std::string>& mentions, const Relation& rel,
                             std::string_view msgtype = "m.notice");
 
+/// An m.file message for a file to be uploaded (spec 11.2.1.7 "m.file"): body = filename,
+/// `filename`, info {mimetype, size (bytes)}, m.mentions {} and `rel`. The sender adds `url`
+/// (the mxc:// content URI) once the upload has succeeded.
+nlohmann::json make_file_message(std::string_view filename, std::string_view mimetype,
+                                 std::size_t size_bytes, const Relation& rel);
+
 /// Bytes the homeserver adds around content (event_id, sender, room_id, signatures, hashes,
 /// unsigned). Generous on purpose: the spec limit (65,536) is for the whole event.
 constexpr std::size_t kEnvelopeAllowance = 4096;

@@ -30,6 +30,11 @@ std::string quarter_label(Quarter q, std::string_view lang) {
     return std::to_string(q.year) + (lang == "en" ? "-Q" : "-K") + std::to_string(q.q);
 }
 
+std::string export_filename(std::string_view label, std::string_view lang) {
+    return std::string(lang == "en" ? "dialoogbot-figures-" : "dialoogbot-cijfers-") +
+           std::string(label) + ".csv";
+}
+
 std::optional<ExportPeriod> parse_export_period(std::string_view text, IsoWeek current) {
     const Quarter now_q = quarter_of(current);
     std::string t = lower(text);

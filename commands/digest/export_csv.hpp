@@ -2,10 +2,8 @@
 // `!overzicht export [kwartaal]` (issue 6 item 5): aggregated figures per team and ISO week as
 // CSV, for the leader's own reports. Columns: team, week, week_start, week_end, then every
 // column the features report through DigestFigureSource, in feature order. Counts under the
-// k = 5 rule read "< 5" when 1..4. Only the leader's own teams.
-//
-// The issue asks for an uploaded file (m.file); the outbox cannot upload media yet, so the
-// command posts the CSV as a code block (see the feature's report for the core change).
+// k = 5 rule read "< 5" when 1..4. Only the leader's own teams. The command uploads it as a
+// file and posts it as an m.file message (commands::Effects::file).
 
 #include <optional>
 #include <string>
@@ -27,7 +25,7 @@ struct ExportPeriod {
 /// nullopt for anything else, or a quarter that has not started.
 std::optional<ExportPeriod> parse_export_period(std::string_view text, IsoWeek current);
 
-/// The CSV (RFC 4180 quoting; "\n" line ends, as it is shown in a chat code block) for `leader`'s
+/// The CSV (RFC 4180 quoting, "\n" line ends, no byte order mark) for `leader`'s
 /// teams over `period` (as parse_export_period reads it; "now" is the clock in the leader's
 /// timezone). Empty when `leader` leads no team or the period is not understood.
 std::string digest_export_csv(commands::Services& s, const std::string& leader,
@@ -35,5 +33,9 @@ std::string digest_export_csv(commands::Services& s, const std::string& leader,
 
 /// "2026-K4" (nl) or "2026-Q4" (en).
 std::string quarter_label(Quarter q, std::string_view lang);
+
+/// The export's file name: "dialoogbot-cijfers-2026-K4.csv" (nl) or
+/// "dialoogbot-figures-2026-Q4.csv" (en), from quarter_label's `label`.
+std::string export_filename(std::string_view label, std::string_view lang);
 
 }  // namespace dialoog::digest

@@ -21,16 +21,6 @@ bool one_of(const std::string& w, std::initializer_list<std::string_view> words)
     return std::find(words.begin(), words.end(), w) != words.end();
 }
 
-// A fence longer than any backtick run in `text`, so the CSV cannot close it.
-std::string fence_for(std::string_view text) {
-    std::size_t longest = 0, run = 0;
-    for (char ch : text) {
-        run = ch == '`' ? run + 1 : 0;
-        longest = std::max(longest, run);
-    }
-    return std::string(std::max<std::size_t>(3, longest + 1), '`');
-}
-
 void send_export(commands::CommandContext& c, const LeaderSchedule& ls, IsoWeek current) {
     std::string period;
     for (std::size_t i = 1; i < c.cmd.args.size(); ++i)
@@ -40,13 +30,15 @@ void send_export(commands::CommandContext& c, const LeaderSchedule& ls, IsoWeek 
         c.reply_text("digest.export_bad_period", {{"period", commands::md_escape(period)}});
         return;
     }
-    std::string csv = digest_export_csv(c.s, ls.leader, period);
-    std::string fence = fence_for(csv);
-    std::string md = c.text("digest.export_title", {{"period", quarter_label(p->quarter, ls.lang)},
-                                                    {"weeks", std::to_string(p->weeks.size())},
-                                                    {"teams", std::to_string(ls.teams.size())}});
-    md += "\n\n" + fence + "csv\n" + csv + fence + "\n\n" + c.text("digest.export_file_note");
-    c.reply(md);
+    const std::string label = quarter_label(p->quarter, ls.lang);
+    const std::string file = export_filename(label, ls.lang);
+    c.reply_text("digest.export_title", {{"period", label},
+                                         {"weeks", std::to_string(p->weeks.size())},
+                                         {"teams", std::to_string(ls.teams.size())},
+                                         {"file", file}});
+    // A UTF-8 byte order mark, so spreadsheet programs read "ë" and "„" correctly.
+    c.reply_file(file, "text/csv; charset=utf-8",
+                 "\xEF\xBB\xBF" + digest_export_csv(c.s, ls.leader, period));
 }
 
 }  // namespace

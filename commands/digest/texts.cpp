@@ -86,15 +86,12 @@ std::vector<commands::TextEntry> digest_texts() {
 
         // !overzicht export
         {"digest.export_title",
-         "**Cijfers {period}** per team en per week ({weeks} weken, {teams} team(s)). Kopieer de "
-         "regels hieronder naar een spreadsheet. Aantallen cliëntinbreng onder de 5 staan er als "
-         "„< 5”, zodat niemand herkenbaar is.",
-         "**Figures {period}** per team and per week ({weeks} weeks, {teams} team(s)). Copy the "
-         "lines below into a spreadsheet. Counts of client input below 5 read \"< 5\", so nobody "
-         "can be recognised."},
-        {"digest.export_file_note",
-         "_Als bestand versturen kan ik nog niet; daarom staan de cijfers in dit bericht._",
-         "_I cannot send files yet, so the figures are in this message._"},
+         "**Cijfers {period}** per team en per week ({weeks} weken, {teams} team(s)): het "
+         "CSV-bestand `{file}` hieronder opent in een spreadsheet. Aantallen cliëntinbreng onder "
+         "de 5 staan er als „< 5”, zodat niemand herkenbaar is.",
+         "**Figures {period}** per team and per week ({weeks} weeks, {teams} team(s)): the CSV "
+         "file `{file}` below opens in a spreadsheet. Counts of client input below 5 read "
+         "\"< 5\", so nobody can be recognised."},
         {"digest.export_bad_period",
          "Welk kwartaal bedoel je met „{period}”? Gebruik bijvoorbeeld `!overzicht export` (dit "
          "kwartaal tot nu toe), `!overzicht export vorige` of `!overzicht export 2026-K3`.",

@@ -357,16 +357,16 @@ def wait_bot_joined(client: Client, room_id: str, bot_id: str, timeout: float = 
 
 
 def wait_replies(client: Client, room_id: str, bot_id: str, targets: Iterable[str],
-                 timeout: float = 60.0, limit: int = 200, settle: float = 0.0) -> dict[str,
-                                                                                      list[Event]]:
-    """Poll the room history until every target event has at least one bot reply; then wait
-    `settle` seconds more (so duplicates have a chance to show) and return the grouping.
-    Raises TimeoutError naming the unanswered targets."""
+                 timeout: float = 60.0, limit: int = 200, settle: float = 0.0,
+                 count: int = 1) -> dict[str, list[Event]]:
+    """Poll the room history until every target event has at least `count` bot replies
+    (oldest first); then wait `settle` seconds more (so duplicates have a chance to show) and
+    return the grouping. Raises TimeoutError naming the unanswered targets."""
     want = set(targets)
     deadline = time.monotonic() + timeout
     while True:
         groups = replies_by_target(client.read_history(room_id, limit), bot_id)
-        missing = want - set(groups)
+        missing = {t for t in want if len(groups.get(t, [])) < count}
         if not missing:
             break
         if time.monotonic() >= deadline:

@@ -452,6 +452,25 @@ class Client:
         self.call("PUT", f"/_matrix/client/v3/user/{_q(self.user_id)}/account_data/"
                          f"{_q(event_type)}", content)
 
+    # -- media ------------------------------------------------------------------------------------
+    def download(self, mxc: str, timeout: float = 30.0) -> bytes:
+        """The bytes behind an mxc:// URI: the authenticated media API (spec v1.11,
+        /_matrix/client/v1/media/download), falling back to the older /_matrix/media/v3 one."""
+        if not mxc.startswith("mxc://") or mxc.count("/") != 3:
+            raise ValueError(f"not an mxc URI: {mxc!r}")
+        server, media_id = mxc[len("mxc://"):].split("/")
+        last: Optional[Exception] = None
+        for prefix in ("/_matrix/client/v1/media/download", "/_matrix/media/v3/download"):
+            req = urllib.request.Request(
+                f"{self.url}{prefix}/{_q(server)}/{_q(media_id)}",
+                headers={"Authorization": f"Bearer {self.token}"})
+            try:
+                with urllib.request.urlopen(req, timeout=timeout) as resp:
+                    return resp.read()
+            except urllib.error.HTTPError as e:
+                last = MatrixError(e.code, e.read().decode("utf-8", "replace"), "GET", prefix)
+        raise last  # type: ignore[misc]
+
     def set_display_name(self, name: str) -> None:
         self.call("PUT", f"/_matrix/client/v3/profile/{_q(self.user_id)}/displayname",
                   {"displayname": name})

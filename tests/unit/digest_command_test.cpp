@@ -120,18 +120,43 @@ TEST(DigestCommand, NotInATeamRoom) {
     EXPECT_EQ(body.find("DEZE WEEK"), std::string::npos);
 }
 
-TEST(DigestCommand, ExportCsvWithSmallCountRule) {
+TEST(DigestCommand, ExportIsAnUploadedCsvFileWithSmallCountRule) {
     Fixture f;
-    auto body = f.ask("!dm-lea:hs", "@lea:hs", "!overzicht export");
-    EXPECT_NE(body.find("**Cijfers 2026-K4**"), std::string::npos);
-    EXPECT_NE(body.find("```csv\nteam,week,week_start,week_end,sessies,inbreng\n"),
-              std::string::npos);
-    EXPECT_NE(body.find("Team Noord,2026-W48,2026-11-23,2026-11-29,1,< 5\n"), std::string::npos);
-    EXPECT_NE(body.find("Team Noord,2026-W47,2026-11-16,2026-11-22,0,6\n"), std::string::npos);
-    EXPECT_NE(body.find("Team Noord,2026-W49,2026-11-30,2026-12-06,1,0\n"), std::string::npos);
-    EXPECT_NE(body.find("\"Team Zuid, West\",2026-W40,"), std::string::npos);
-    EXPECT_EQ(body.find("Oost"), std::string::npos);
-    EXPECT_NE(body.find("Als bestand versturen kan ik nog niet"), std::string::npos);
+    const std::string cmd = f.h->send("!dm-lea:hs", "@lea:hs", "!overzicht export");
+    auto rows = f.h->take();
+    ASSERT_EQ(rows.size(), 2u);
+    // First the explanation, then the file, both answering the command, in that order.
+    EXPECT_EQ(rows[0].kind, "send");
+    EXPECT_NE(rows[0].body().find("**Cijfers 2026-K4**"), std::string::npos);
+    EXPECT_NE(rows[0].body().find("dialoogbot-cijfers-2026-K4.csv"), std::string::npos);
+    ASSERT_EQ(rows[1].kind, "upload_send");
+    EXPECT_EQ(rows[1].room_id, "!dm-lea:hs");
+    const auto& up = rows[1].content["upload"];
+    EXPECT_EQ(up["filename"], "dialoogbot-cijfers-2026-K4.csv");
+    EXPECT_EQ(up["content_type"], "text/csv; charset=utf-8");
+    const std::string csv = up["data"];
+    EXPECT_EQ(csv.rfind("\xEF\xBB\xBFteam,week,week_start,week_end,sessies,inbreng\n", 0), 0u);
+    EXPECT_NE(csv.find("Team Noord,2026-W48,2026-11-23,2026-11-29,1,< 5\n"), std::string::npos);
+    EXPECT_NE(csv.find("Team Noord,2026-W47,2026-11-16,2026-11-22,0,6\n"), std::string::npos);
+    EXPECT_NE(csv.find("Team Noord,2026-W49,2026-11-30,2026-12-06,1,0\n"), std::string::npos);
+    EXPECT_NE(csv.find("\"Team Zuid, West\",2026-W40,"), std::string::npos);
+    EXPECT_EQ(csv.find("Oost"), std::string::npos);
+    const auto& msg = rows[1].content["message"];
+    EXPECT_EQ(msg["msgtype"], "m.file");
+    EXPECT_EQ(msg["body"], "dialoogbot-cijfers-2026-K4.csv");
+    EXPECT_EQ(msg["info"]["mimetype"], "text/csv; charset=utf-8");
+    EXPECT_EQ(msg["info"]["size"], csv.size());
+    EXPECT_EQ(msg["m.relates_to"]["m.in_reply_to"]["event_id"], cmd);
+    EXPECT_FALSE(msg.contains("url"));  // set by the sender after the upload
+}
+
+TEST(DigestCommand, ExportFileNameInEnglish) {
+    Fixture f;
+    f.h->send("!dm-olga:hs", "@olga:hs", "!overview export");
+    auto rows = f.h->take();
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_NE(rows[0].body().find("**Figures 2026-Q4**"), std::string::npos);
+    EXPECT_EQ(rows[1].content["upload"]["filename"], "dialoogbot-figures-2026-Q4.csv");
 }
 
 TEST(DigestCommand, ExportOtherQuarters) {

@@ -50,6 +50,8 @@ const char* to_string(Endpoint e) {
             return "account_data";
         case Endpoint::Directory:
             return "directory";
+        case Endpoint::Upload:
+            return "upload";
     }
     return "?";
 }
@@ -158,6 +160,10 @@ Route parse_route(const std::string& method, std::string_view target) {
         }
     }
     r.path = pct_decode(path);
+    if (method == "POST" && path == "/_matrix/media/v3/upload") {
+        r.endpoint = Endpoint::Upload;
+        return r;
+    }
     if (path.rfind(kPrefix, 0) != 0) return r;
     for (const auto& s : split(path.substr(std::string_view(kPrefix).size()), '/'))
         r.seg.push_back(pct_decode(s));
@@ -229,6 +235,7 @@ struct FakeHomeserver::Impl {
     std::map<std::string, std::size_t> event_index;  // event_id -> index in stream (first)
     std::map<std::string, std::string> txns;         // device "\n" path -> event_id
     std::vector<AcceptedEvent> accepted;
+    std::vector<UploadedMedia> uploads;
     std::map<std::string, int> send_attempts;
     std::vector<RequestRecord> requests;
     std::map<Endpoint, std::deque<Fault>> faults;
@@ -502,7 +509,10 @@ struct FakeHomeserver::Impl {
             std::lock_guard lock(mu);
             auto before = stream.size();
             try {
-                r = handle_plain(rt, req.body(), device);
+                if (rt.endpoint == Endpoint::Upload)
+                    r = handle_upload(rt, req);
+                else
+                    r = handle_plain(rt, req.body(), device);
             } catch (const std::exception& e) {
                 r = Reply::err(500, "M_UNKNOWN", std::string("fake homeserver: ") + e.what());
             }
@@ -510,6 +520,20 @@ struct FakeHomeserver::Impl {
         }
         if (grew) wake_waiters();  // e.g. the bot's own message: long-polls return it
         co_return r;
+    }
+
+    // Content repository upload: stores the body and answers {"content_uri"} (spec: Content
+    // repository, POST /_matrix/media/v3/upload). Caller holds mu.
+    Reply handle_upload(const Route& rt, const http::request<http::string_body>& req) {
+        UploadedMedia m;
+        m.content_uri = "mxc://" + std::string(FakeHomeserver::kServerName) + "/m" +
+                        std::to_string(uploads.size() + 1);
+        if (auto f = rt.query.find("filename"); f != rt.query.end()) m.filename = f->second;
+        m.content_type = std::string(req[http::field::content_type]);
+        m.data = req.body();
+        std::string uri = m.content_uri;
+        uploads.push_back(std::move(m));
+        return Reply::ok({{"content_uri", uri}});
     }
 
     asio::awaitable<Reply> handle_sync(const Route& rt) {
@@ -664,6 +688,7 @@ struct FakeHomeserver::Impl {
                 return Reply::ok({{"room_id", a->second}, {"servers", {"fake.hs"}}});
             }
             case Endpoint::Sync:
+            case Endpoint::Upload:  // handled before handle_plain
                 break;
         }
         return Reply::err(404, "M_UNRECOGNIZED", "Unrecognized request");
@@ -1093,6 +1118,11 @@ std::optional<json> FakeHomeserver::account_data(const std::string& type) const 
     auto it = impl_->account_data.find(type);
     if (it == impl_->account_data.end()) return std::nullopt;
     return it->second;
+}
+
+std::vector<UploadedMedia> FakeHomeserver::uploads() const {
+    std::lock_guard lock(impl_->mu);
+    return impl_->uploads;
 }
 
 std::int64_t FakeHomeserver::stream_position() const {

@@ -2,7 +2,7 @@
 // An in-process fake Matrix homeserver for integration tests: a Boost.Beast HTTP/1.1 server on
 // 127.0.0.1 (random port), on its own thread and io_context. It implements the Client-Server
 // calls the bot makes (whoami, login, sync with long-poll, send, redact, messages, join, leave,
-// createRoom, account_data, directory) closely enough to run the real net::Bot against it, and
+// createRoom, account_data, directory, media upload) closely enough to run the real net::Bot against it, and
 // it can inject the faults a real server or proxy produces (429, 5xx, stalls, dropped
 // connections, malformed or truncated JSON, malformed events, duplicate events, huge syncs,
 // limited timelines).
@@ -40,6 +40,7 @@ enum class Endpoint {
     CreateRoom,
     AccountData,
     Directory,
+    Upload,  // POST /_matrix/media/v3/upload
 };
 
 const char* to_string(Endpoint e);
@@ -75,6 +76,14 @@ struct AcceptedEvent {
     json content;
     /// content["m.relates_to"]["m.in_reply_to"]["event_id"], or "".
     std::string in_reply_to() const;
+};
+
+/// A file the bot uploaded to the content repository (POST /_matrix/media/v3/upload).
+struct UploadedMedia {
+    std::string content_uri;  // "mxc://fake.hs/<id>"
+    std::string filename;     // the `filename` query parameter
+    std::string content_type;
+    std::string data;
 };
 
 /// One HTTP request as the server saw it (for timing and rate assertions).
@@ -173,6 +182,8 @@ class FakeHomeserver {
     /// The bot's membership in `room_id` ("join", "invite", "leave", "ban", "").
     std::string bot_membership(const std::string& room_id) const;
     std::optional<json> account_data(const std::string& type) const;
+    /// Every file uploaded so far, oldest first (one entry per successful POST).
+    std::vector<UploadedMedia> uploads() const;
     /// Current stream position (the next_batch a sync would return now).
     std::int64_t stream_position() const;
     /// Incremental syncs answered (status 200, not faulted).
