@@ -64,4 +64,30 @@ std::string casus_digest(commands::Services& s, const commands::DigestRequest& r
     return md;
 }
 
+std::vector<digest::DigestFigure> casus_figures(commands::Services& s,
+                                                const commands::DigestRequest& req) {
+    if (!req.team) return {};
+    Sessions repo(s.db);
+    const auto& team = req.team->name;
+    std::int64_t held = 0, planned = 0, missed = 0, participants = 0;
+    for (const auto& x : repo.between(team, req.week_start_ms, req.week_end_ms)) {
+        if (x.status == "done") {
+            ++held;
+            participants += x.participants.value_or(0);
+        } else if (x.status == "planned" || x.status == "running") {
+            ++planned;
+        } else if (x.status == "missed") {
+            ++missed;
+        }
+    }
+    const auto lessons = repo.lessons_between(team, req.week_start_ms, req.week_end_ms).size();
+    const auto actions = repo.actions_between(team, req.week_start_ms, req.week_end_ms).size();
+    return {{"casus_gehouden", held},
+            {"casus_gepland", planned},
+            {"casus_gemist", missed},
+            {"casus_deelnemers", participants},
+            {"casus_lessen", static_cast<std::int64_t>(lessons)},
+            {"casus_acties", static_cast<std::int64_t>(actions)}};
+}
+
 }  // namespace dialoog::casus

@@ -5,11 +5,18 @@
 #include <string>
 
 #include "commands/context.hpp"
+#include "commands/digest/figures.hpp"
 #include "commands/feature.hpp"
 
 namespace dialoog::casus {
 
 /// Markdown with a heading; "niets deze week" (catalogue) when the week holds nothing.
 std::string casus_digest(commands::Services& s, const commands::DigestRequest& req);
+
+/// The week's counts for `!overzicht export`: casus_gehouden, casus_gepland, casus_gemist
+/// (sessions by status; planned includes running), casus_deelnemers (participants of the held
+/// sessions together), casus_lessen, casus_acties (recorded in the week). Empty without a team.
+std::vector<digest::DigestFigure> casus_figures(commands::Services& s,
+                                                const commands::DigestRequest& req);
 
 }  // namespace dialoog::casus

@@ -158,4 +158,9 @@ std::string CasusFeature::digest_section(Services& s, const DigestRequest& req) 
     return casus::casus_digest(s, req);
 }
 
+std::vector<digest::DigestFigure> CasusFeature::digest_figures(Services& s,
+                                                               const DigestRequest& req) {
+    return casus::casus_figures(s, req);
+}
+
 }  // namespace dialoog::commands

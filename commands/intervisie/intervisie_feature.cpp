@@ -194,4 +194,15 @@ std::string IntervisieFeature::digest_section(Services& s, const DigestRequest& 
     return md;
 }
 
+std::vector<digest::DigestFigure> IntervisieFeature::digest_figures(Services& s,
+                                                                    const DigestRequest& req) {
+    if (!req.team) return {};
+    auto posts =
+        casus::PromptPosts(s.db).between(req.team->name, req.week_start_ms, req.week_end_ms);
+    std::int64_t replies = 0;
+    for (const auto& p : posts) replies += p.replies;
+    return {{"intervisie_vragen", static_cast<std::int64_t>(posts.size())},
+            {"intervisie_reacties", replies}};
+}
+
 }  // namespace dialoog::commands

@@ -4,11 +4,12 @@
 // exhausted, `!vraag` (leaders) for the next one now, and the number of distinct people who
 // replied in each prompt's thread (only the number is kept) for the weekly digest.
 
+#include "commands/digest/figures.hpp"
 #include "commands/feature.hpp"
 
 namespace dialoog::commands {
 
-class IntervisieFeature final : public Feature {
+class IntervisieFeature final : public Feature, public digest::DigestFigureSource {
   public:
     std::string_view name() const override { return "intervisie"; }
     std::vector<storage::Migration> migrations() const override;
@@ -20,6 +21,9 @@ class IntervisieFeature final : public Feature {
     void on_message(MessageContext&) override;
     void on_own_message(MessageContext&) override;
     std::string digest_section(Services&, const DigestRequest&) override;
+    /// intervisie_vragen (prompts posted in the week), intervisie_reacties (people who
+    /// replied to them, summed over the prompts; only the number is kept).
+    std::vector<digest::DigestFigure> digest_figures(Services&, const DigestRequest&) override;
 };
 
 }  // namespace dialoog::commands

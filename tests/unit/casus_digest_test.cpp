@@ -2,6 +2,8 @@
 // actions of one team's ISO week; "Niets deze week" when empty; English for English teams.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "casus_test_support.hpp"
 #include "commands/wanneer/recurrence.hpp"
 
@@ -59,4 +61,22 @@ TEST(CasusDigest, HeldPlannedMissedLessonsActions) {
     EXPECT_TRUE(has(en, "2 participants")) << en;
     auto next = f.digest_section(h->services(), week_of(*h, "2026-04-01T12:00", "nl"));
     EXPECT_TRUE(has(next, "Volgende week")) << next;
+
+    // The same week as export figures (counts only).
+    std::map<std::string, std::int64_t> fig;
+    for (const auto& x : f.digest_figures(h->services(), week_of(*h, "2026-03-25T12:00", "nl")))
+        fig[x.column] = x.value;
+    EXPECT_EQ(fig["casus_gehouden"], 1);
+    EXPECT_EQ(fig["casus_gepland"], 1);
+    EXPECT_EQ(fig["casus_gemist"], 1);
+    EXPECT_EQ(fig["casus_deelnemers"], 2);
+    EXPECT_EQ(fig["casus_lessen"], 1);
+    EXPECT_EQ(fig["casus_acties"], 1);
+    EXPECT_EQ(fig.size(), 6u);
+    fig.clear();
+    for (const auto& x : f.digest_figures(h->services(), week_of(*h, "2026-04-01T12:00", "nl")))
+        fig[x.column] = x.value;
+    EXPECT_EQ(fig["casus_gepland"], 1);
+    EXPECT_EQ(fig["casus_gehouden"], 0);
+    EXPECT_EQ(fig.size(), 6u) << "the same columns every week";
 }

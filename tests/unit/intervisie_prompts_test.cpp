@@ -178,6 +178,15 @@ TEST(IntervisieDigest, ReplyCountsPerWeek) {
     h->send_in_thread(kRoom, "@bob:hs", "Antwoord", root);
     md = f.digest_section(h->services(), week_of(*h, "2026-03-30T12:00"));
     EXPECT_TRUE(has(md, "2 mensen reageerden")) << md;
+    auto figures = f.digest_figures(h->services(), week_of(*h, "2026-03-30T12:00"));
+    ASSERT_EQ(figures.size(), 2u);
+    EXPECT_EQ(figures[0].column, "intervisie_vragen");
+    EXPECT_EQ(figures[0].value, 1);
+    EXPECT_EQ(figures[1].column, "intervisie_reacties");
+    EXPECT_EQ(figures[1].value, 2);
+    figures = f.digest_figures(h->services(), week_of(*h, "2026-04-08T12:00"));
+    ASSERT_EQ(figures.size(), 2u);
+    EXPECT_EQ(figures[0].value, 0);
     EXPECT_TRUE(
         has(f.digest_section(h->services(), week_of(*h, "2026-04-08T12:00")), "Niets deze week"));
 }
