@@ -429,6 +429,40 @@ class FeaturesE2E(unittest.TestCase):
         _, where = self.command(alice, self.noord, "!overzicht")
         self.assertNotIn("Weekoverzicht", body_of(where))
 
+    def test_07_overzicht_export_is_an_uploaded_csv(self) -> None:
+        alice = self.alice
+        dm = self.new_dm(alice)
+        cmd = alice.send_text(dm, "!overzicht export")
+        groups = wait_replies(alice, dm, self.bot.user_id, [cmd], timeout=REPLY_TIMEOUT,
+                              settle=SETTLE, count=2)
+        replies = groups[cmd]
+        self.assertEqual([r["content"].get("msgtype") for r in replies], ["m.notice", "m.file"],
+                         [body_of(r)[:80] for r in replies])
+        self.assertIn("**Cijfers ", body_of(replies[0]))
+        f = replies[1]["content"]
+        self.assertRegex(f.get("body", ""), r"^dialoogbot-cijfers-\d{4}-K[1-4]\.csv$")
+        self.assertEqual(f.get("info", {}).get("mimetype"), "text/csv; charset=utf-8")
+        self.assertTrue(f.get("url", "").startswith("mxc://localhost/"), f)
+        data = alice.download(f["url"])
+        self.assertEqual(len(data), f["info"]["size"])
+        self.assertTrue(data.startswith(b"\xef\xbb\xbf"), data[:10])  # BOM for spreadsheets
+        rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+        header = rows[0]
+        for column in ("team", "week", "casus_gehouden", "intervisie_vragen",
+                       "inbreng_ontvangen", "besluiten_nieuw"):
+            self.assertIn(column, header)
+        teams = {r[0] for r in rows[1:]}
+        self.assertEqual(teams, {TEAM_NOORD, TEAM_ZUID})
+        this_week = "%d-W%02d" % iso_week_now()
+        self.assertIn(this_week, {r[1] for r in rows[1:]})
+        # Client-input counts 1..4 read "< 5"; no cell names a person.
+        received = header.index("inbreng_ontvangen")
+        for r in rows[1:]:
+            self.assertTrue(r[received] == "0" or r[received] == "< 5" or int(r[received]) >= 5,
+                            r)
+        for item in (self.carla.user_id, self.bob.user_id, BSN, PHONE):
+            self.assertNotIn(item.encode(), data)
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)
