@@ -5,10 +5,13 @@
 
 namespace dialoog::storage {
 
-std::string HandledEvents::mark_of(std::string_view event_id) const {
+std::string HandledEvents::mark_of(std::string_view event_id) {
+    if (!last_mark_.empty() && last_id_ == event_id) return last_mark_;
     auto mac = hmac_sha256(key_, event_id);
     // 16 bytes: a collision among even 10^9 marks has a chance far below 10^-20.
-    return std::string(reinterpret_cast<const char*>(mac.data()), 16);
+    last_id_.assign(event_id);
+    last_mark_.assign(reinterpret_cast<const char*>(mac.data()), 16);
+    return last_mark_;
 }
 
 bool HandledEvents::seen(std::string_view event_id) {

@@ -27,9 +27,12 @@ public:
     static std::string load_or_create_key(Database& db);
 
 private:
-    std::string mark_of(std::string_view event_id) const;
+    std::string mark_of(std::string_view event_id);
     Database& db_;
     std::string key_;
+    // seen() then mark() of the same event hash it once (the /sync path does both per event).
+    std::string last_id_;
+    std::string last_mark_;
 };
 
 }  // namespace dialoog::storage
