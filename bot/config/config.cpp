@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -85,21 +86,62 @@ std::optional<std::int64_t> parse_duration_ms(std::string_view s) {
     return std::nullopt;
 }
 
-void check_duplicate_keys(const YAML::Node& node, const std::string& path, ErrorSink& sink) {
+namespace {
+
+// Walks the tree for check_shape. `ancestors` finds an alias that contains itself (`x: &a [*a]`
+// would make every recursive reader loop); `budget` bounds the work an alias bomb causes
+// (aliases share nodes, so a small file can stand for a tree of 10^9 nodes). Returns false to
+// stop the walk.
+bool walk_shape(const YAML::Node& node, const std::string& path, ErrorSink& sink,
+                std::vector<YAML::Node>& ancestors, std::size_t& budget) {
+    if (budget == 0) return false;
+    --budget;
+    if (!node.IsMap() && !node.IsSequence()) return true;
+    for (const auto& a : ancestors)
+        if (a.is(node)) {
+            sink.add(node, path,
+                     "this value refers to itself through a YAML alias (&name ... *name); "
+                     "write the value out instead");
+            return false;
+        }
+    if (ancestors.size() >= kMaxConfigDepth) {
+        sink.add(node, path, "nested more than " + std::to_string(kMaxConfigDepth) +
+                                 " levels deep; the config needs only a few");
+        return false;
+    }
+    ancestors.push_back(node);
+    bool ok = true;
     if (node.IsMap()) {
         std::set<std::string> seen;
-        for (auto it = node.begin(); it != node.end(); ++it) {
+        for (auto it = node.begin(); ok && it != node.end(); ++it) {
             std::string k = it->first.IsScalar() ? it->first.Scalar() : std::string("?");
             std::string child = path.empty() ? k : path + "." + k;
             if (!seen.insert(k).second)
                 sink.add(it->first, child, "duplicate key (each key may appear only once)");
-            check_duplicate_keys(it->second, child, sink);
+            ok = walk_shape(it->second, child, sink, ancestors, budget);
         }
-    } else if (node.IsSequence()) {
+    } else {
         std::size_t i = 0;
-        for (const auto& item : node)
-            check_duplicate_keys(item, path + "[" + std::to_string(i++) + "]", sink);
+        for (auto it = node.begin(); ok && it != node.end(); ++it)
+            ok = walk_shape(*it, path + "[" + std::to_string(i++) + "]", sink, ancestors, budget);
     }
+    ancestors.pop_back();
+    return ok;
+}
+
+}  // namespace
+
+bool check_shape(const YAML::Node& node, const std::string& path, ErrorSink& sink) {
+    std::vector<YAML::Node> ancestors;
+    std::size_t budget = kMaxConfigNodes;
+    bool ok = walk_shape(node, path, sink, ancestors, budget);
+    if (budget == 0) {
+        sink.add(node, path, "the config has more than " + std::to_string(kMaxConfigNodes) +
+                                 " values (counting every use of a YAML alias); is an alias "
+                                 "repeated on purpose?");
+        return false;
+    }
+    return ok;
 }
 
 void check_known_keys(const YAML::Node& node, const std::string& path,
@@ -295,6 +337,47 @@ std::optional<std::string> expand_credentials_dir(std::optional<std::string> val
     return value;
 }
 
+// storage: the SQLite file. An empty value would make SQLite use a temporary database that is
+// gone at every restart (found by a newcomer's probe); ":memory:" is the same, on purpose, for
+// tests only.
+void check_storage_path(const YAML::Node& at, const std::string& value, ErrorSink& sink,
+                        std::vector<std::string>& warnings) {
+    const std::string example = " (e.g. /var/lib/dialoogbot/dialoogbot.db)";
+    if (value.find_first_not_of(" \t") == std::string::npos) {
+        sink.add(at, "storage", "must name the database file" + example);
+        return;
+    }
+    if (value == ":memory:") {
+        warnings.push_back("storage: \":memory:\" keeps everything in memory: all state is lost "
+                           "when the bot stops (meant for tests)");
+        return;
+    }
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::path p(value);
+    if (fs::is_directory(p, ec)) {
+        sink.add(at, "storage", "\"" + value + "\" is a directory; name the database file in it" +
+                                    example);
+        return;
+    }
+    if (value.back() == '/') {
+        sink.add(at, "storage", "must name a file, not a directory" + example);
+        return;
+    }
+    fs::path dir = p.has_parent_path() ? p.parent_path() : fs::path(".");
+    if (!fs::is_directory(dir, ec)) {
+        // A warning: the config may be checked on another machine than the one it runs on.
+        warnings.push_back("storage: the directory " + dir.string() +
+                           " does not exist (here); the bot cannot start until it does (create it, "
+                           "owned by the bot's user)");
+        return;
+    }
+    if (p.is_relative())
+        warnings.push_back("storage: " + value +
+                           " is a relative path: it is read from the directory the bot starts in "
+                           "(for a systemd service that is /); an absolute path is safer");
+}
+
 }  // namespace
 
 LoadResult load_config_text(std::string_view yaml_text, const std::vector<SectionSchema>& features,
@@ -303,7 +386,15 @@ LoadResult load_config_text(std::string_view yaml_text, const std::vector<Sectio
     ErrorSink sink;
     YAML::Node root;
     try {
-        root = YAML::Load(std::string(yaml_text));
+        auto docs = YAML::LoadAll(std::string(yaml_text));
+        if (docs.size() > 1) {
+            sink.add(docs[1], "",
+                     "the file holds " + std::to_string(docs.size()) +
+                         " YAML documents (separated by ---); the config must be one");
+            result.errors = sink.errors();
+            return result;
+        }
+        if (!docs.empty()) root = docs[0];
     } catch (const YAML::Exception& e) {
         sink.add(e.mark.line >= 0 ? e.mark.line + 1 : 0, "", "YAML syntax error: " + e.msg);
         result.errors = sink.errors();
@@ -314,7 +405,10 @@ LoadResult load_config_text(std::string_view yaml_text, const std::vector<Sectio
         result.errors = sink.errors();
         return result;
     }
-    check_duplicate_keys(root, "", sink);
+    if (!check_shape(root, "", sink)) {  // a cycle or an alias bomb: nothing below is safe
+        result.errors = sink.errors();
+        return result;
+    }
 
     auto cfg = std::make_shared<Config>();
     cfg->root = root;
@@ -377,7 +471,10 @@ LoadResult load_config_text(std::string_view yaml_text, const std::vector<Sectio
         }
     }
 
-    if (auto s = get_string(root, "storage", "", sink, true)) cfg->storage = *s;
+    if (auto s = get_string(root, "storage", "", sink, true)) {
+        cfg->storage = *s;
+        check_storage_path(root["storage"], *s, sink, result.warnings);
+    }
     validate_language(root, "", cfg->language, sink);
     cfg->tz = find_tz(cfg->timezone);
     validate_timezone(root, "", cfg->timezone, cfg->tz, sink);
@@ -519,15 +616,30 @@ LoadResult load_config_text(std::string_view yaml_text, const std::vector<Sectio
 }
 
 LoadResult load_config_file(const std::string& path, const std::vector<SectionSchema>& features) {
-    std::ifstream in(path);
-    if (!in) {
+    auto fail = [&](const std::string& why) {
         LoadResult r;
-        r.errors.push_back(ConfigError{0, 0, "", "cannot read config file " + path});
+        r.errors.push_back(ConfigError{0, 0, "", why});
         return r;
-    }
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return load_config_text(ss.str(), features, path);
+    };
+    if (path.empty()) return fail("no config file named (give a path, e.g. /etc/dialoogbot/dialoogbot.yaml)");
+    std::error_code ec;
+    auto st = std::filesystem::status(path, ec);
+    if (ec || !std::filesystem::exists(st)) return fail("cannot read config file " + path + ": it does not exist");
+    if (std::filesystem::is_directory(st)) return fail("cannot read config file " + path + ": it is a directory, not a YAML file");
+    // A FIFO or device would block or never end (e.g. /dev/zero): only regular files.
+    if (!std::filesystem::is_regular_file(st)) return fail("cannot read config file " + path + ": not a regular file");
+    auto size = std::filesystem::file_size(path, ec);
+    if (!ec && size > kMaxConfigBytes)
+        return fail("config file " + path + " is " + std::to_string(size) + " bytes; at most " +
+                    std::to_string(kMaxConfigBytes) + " are read (is it the right file?)");
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return fail("cannot read config file " + path + " (permissions?)");
+    std::string text(std::min<std::uintmax_t>(ec ? kMaxConfigBytes : size, kMaxConfigBytes) + 1, '\0');
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(in.gcount()));
+    if (text.size() > kMaxConfigBytes)
+        return fail("config file " + path + " is larger than " + std::to_string(kMaxConfigBytes) + " bytes");
+    return load_config_text(text, features, path);
 }
 
 }  // namespace dialoog::config

@@ -121,8 +121,17 @@ LoadResult load_config_file(const std::string& path, const std::vector<SectionSc
 /// "24h", "30m", "90s", "7d", "500ms" or a plain integer of seconds, in ms; nullopt if invalid.
 std::optional<std::int64_t> parse_duration_ms(std::string_view text);
 
-/// Reports duplicate keys in every mapping of the tree under `node`.
-void check_duplicate_keys(const YAML::Node& node, const std::string& path, ErrorSink& sink);
+/// Largest config file read, in bytes (a real one is a few KB; guards /dev/zero and mix-ups).
+constexpr std::size_t kMaxConfigBytes = 1 << 20;
+/// Most values in the tree, counting each use of a YAML alias (guards alias bombs).
+constexpr std::size_t kMaxConfigNodes = 100'000;
+/// Deepest nesting accepted.
+constexpr std::size_t kMaxConfigDepth = 32;
+
+/// Reports duplicate keys in every mapping of the tree under `node`, an alias that contains
+/// itself, nesting deeper than kMaxConfigDepth and trees over kMaxConfigNodes. Returns false
+/// when the tree is unsafe to read further (a cycle, too deep or too large).
+bool check_shape(const YAML::Node& node, const std::string& path, ErrorSink& sink);
 /// Reports keys of the mapping `node` not in `allowed`.
 void check_known_keys(const YAML::Node& node, const std::string& path,
                       const std::vector<std::string>& allowed, ErrorSink& sink);

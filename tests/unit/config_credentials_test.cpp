@@ -20,7 +20,7 @@ std::string cfg(const std::string& bot_file_line) {
            "  user_id: \"@dialoogbot:example.org\"\n" +
            bot_file_line +
            "\n"
-           "storage: /var/lib/dialoogbot/dialoogbot.db\n";
+           "storage: /tmp/dialoogbot.db\n";
 }
 
 class CredentialsDir : public ::testing::Test {

@@ -145,6 +145,98 @@ TEST(Config, NotAMapping) {
     EXPECT_FALSE(r.config);
 }
 
+// Found by a newcomer: `x: &a [*a]` sent --check-config (and a running bot on SIGHUP) into
+// endless recursion (segmentation fault).
+TEST(Config, AliasThatContainsItselfIsAnError) {
+    auto r = load(std::string(kValid) + "x: &a [*a]\n");
+    EXPECT_FALSE(r.config);
+    EXPECT_TRUE(has_error(r, 17, "x[0]", "refers to itself"));
+    auto m = load(std::string(kValid) + "y: &b {k: *b}\n");
+    EXPECT_FALSE(m.config);
+    EXPECT_TRUE(has_error(m, 17, "y.k", "refers to itself"));
+}
+
+TEST(Config, AliasBombIsRefusedQuickly) {
+    // Nine levels of ten aliases each stand for 10^9 values.
+    std::string text = std::string(kValid) + "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+    for (int i = 1; i < 9; ++i) {
+        std::string prev = "*a" + std::to_string(i - 1);
+        text += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
+        for (int j = 0; j < 10; ++j) text += (j ? ", " : "") + prev;
+        text += "]\n";
+    }
+    auto r = load(text);
+    EXPECT_FALSE(r.config);
+    ASSERT_FALSE(r.errors.empty());
+    EXPECT_NE(r.errors.back().message.find("more than 100000 values"), std::string::npos)
+        << r.errors.back().to_string();
+}
+
+TEST(Config, TooDeepNestingIsAnError) {
+    std::string deep = "deep: ";
+    for (int i = 0; i < 40; ++i) deep += "[";
+    for (int i = 0; i < 40; ++i) deep += "]";
+    auto r = load(std::string(kValid) + deep + "\n");
+    EXPECT_FALSE(r.config);
+    EXPECT_NE(r.errors.front().message.find("nested more than 32 levels"), std::string::npos)
+        << r.errors.front().to_string();
+}
+
+TEST(Config, SecondYamlDocumentIsAnError) {
+    auto r = load(std::string(kValid) + "---\nlanguage: en\n");
+    EXPECT_FALSE(r.config);
+    ASSERT_EQ(r.errors.size(), 1u);
+    EXPECT_NE(r.errors[0].message.find("2 YAML documents"), std::string::npos);
+    EXPECT_EQ(r.errors[0].line, 18);  // the second document starts after ---
+}
+
+// `storage: ""` passed and SQLite then used a temporary database: all state lost per restart.
+TEST(Config, StorageMustNameAFileInAnExistingDirectory) {
+    EXPECT_TRUE(has_error(load(replace(kValid, "storage: /tmp/x.db", "storage: \"\"")), 5,
+                          "storage", "must name the database file"));
+    EXPECT_TRUE(has_error(load(replace(kValid, "storage: /tmp/x.db", "storage: \"  \"")), 5,
+                          "storage", "must name the database file"));
+    EXPECT_TRUE(has_error(load(replace(kValid, "storage: /tmp/x.db", "storage: /tmp")), 5,
+                          "storage", "is a directory"));
+    auto missing = load(replace(kValid, "storage: /tmp/x.db", "storage: /nonexistent-dir-dialoog/x.db"));
+    EXPECT_TRUE(missing.config) << "checked on another machine, perhaps";
+    ASSERT_EQ(missing.warnings.size(), 1u);
+    EXPECT_NE(missing.warnings[0].find("does not exist"), std::string::npos);
+    auto rel = load(replace(kValid, "storage: /tmp/x.db", "storage: x.db"));
+    EXPECT_TRUE(rel.config);
+    ASSERT_EQ(rel.warnings.size(), 1u);
+    EXPECT_NE(rel.warnings[0].find("relative path"), std::string::npos);
+    auto mem = load(replace(kValid, "storage: /tmp/x.db", "storage: \":memory:\""));
+    EXPECT_TRUE(mem.config);
+    ASSERT_EQ(mem.warnings.size(), 1u);
+    EXPECT_NE(mem.warnings[0].find("lost"), std::string::npos);
+}
+
+TEST(Config, FileThatIsNoRegularFileIsRefused) {
+    auto features = std::vector<SectionSchema>{};
+    auto empty = load_config_file("", features);
+    ASSERT_EQ(empty.errors.size(), 1u);
+    EXPECT_NE(empty.errors[0].message.find("no config file named"), std::string::npos);
+    auto dir = load_config_file("/tmp", features);
+    ASSERT_EQ(dir.errors.size(), 1u);
+    EXPECT_NE(dir.errors[0].message.find("is a directory"), std::string::npos);
+    auto dev = load_config_file("/dev/zero", features);  // used to read forever
+    ASSERT_EQ(dev.errors.size(), 1u);
+    EXPECT_NE(dev.errors[0].message.find("not a regular file"), std::string::npos);
+    auto missing = load_config_file("/nonexistent-dialoog.yaml", features);
+    ASSERT_EQ(missing.errors.size(), 1u);
+    EXPECT_NE(missing.errors[0].message.find("does not exist"), std::string::npos);
+    const std::string big = ::testing::TempDir() + "/big-config.yaml";
+    {
+        std::ofstream out(big);
+        out << kValid << "# " << std::string(2 << 20, 'x') << "\n";
+    }
+    auto large = load_config_file(big, features);
+    ASSERT_EQ(large.errors.size(), 1u);
+    EXPECT_NE(large.errors[0].message.find("at most 1048576"), std::string::npos);
+    std::remove(big.c_str());
+}
+
 TEST(Config, DurationParsing) {
     EXPECT_EQ(parse_duration_ms("24h"), 24LL * 3600 * 1000);
     EXPECT_EQ(parse_duration_ms("90m"), 90LL * 60 * 1000);
