@@ -1,5 +1,6 @@
 #include "commands/inbreng/intake_flow.hpp"
 
+#include <algorithm>
 #include <initializer_list>
 
 #include <nlohmann/json.hpp>
@@ -19,6 +20,7 @@
 #include "storage/inbreng/pending_intakes.hpp"
 #include "storage/jobs.hpp"
 #include "storage/outbox.hpp"
+#include "common/utf8.hpp"
 
 namespace dialoog::inbreng {
 
@@ -27,8 +29,12 @@ using commands::TextArgs;
 
 namespace {
 
-/// Longest story accepted in one message (bytes); longer ones are asked to be split.
-constexpr std::size_t kMaxTextBytes = 6000;
+/// Longest story accepted in one message (characters); longer ones are asked to be split.
+constexpr std::size_t kMaxTextChars = 6000;
+/// Shortest story accepted (characters): "🙂" or "ok" is an answer, not a story.
+constexpr std::size_t kMinTextChars = 20;
+/// Messages of one intake kept for redaction at its end (a bound on the stored row).
+constexpr std::size_t kMaxTrackedEvents = 100;
 /// A plain message this long from a representative, outside any intake, is probably a story
 /// sent without `!inbreng`: the bot explains how to send it.
 constexpr std::size_t kHintMinBytes = 120;
@@ -259,8 +265,8 @@ void ask_theme(Env& e, const PendingIntake& p) {
 /// the text is empty or too long; `p` is then unchanged.
 bool receive_text(Env& e, PendingIntake& p, std::string_view raw, const std::string& event_id) {
     auto t = commands::trim(raw);
-    if (t.size() > kMaxTextBytes) {
-        say(e, p.room_id, e.text("inbreng.too_long", {{"max", std::to_string(kMaxTextBytes)}}));
+    if (utf8_length(t) > kMaxTextChars) {
+        say(e, p.room_id, e.text("inbreng.too_long", {{"max", std::to_string(kMaxTextChars)}}));
         return false;
     }
     auto scrubbed = t.empty() ? std::string() : anonymise(*shared_scrubber(e.ic.keep_words), t);
@@ -268,9 +274,23 @@ bool receive_text(Env& e, PendingIntake& p, std::string_view raw, const std::str
         say(e, p.room_id, e.text("inbreng.empty_text"));
         return false;
     }
+    if (utf8_length(t) < kMinTextChars) {
+        say(e, p.room_id, e.text("inbreng.too_short", {{"min", std::to_string(kMinTextChars)}}));
+        return false;
+    }
     p.scrubbed = std::move(scrubbed);
     p.event_ids.push_back(event_id);
     return true;
+}
+
+/// A message of the submitter in the intake chat that was not taken as the story (too long,
+/// too short, an answer the bot did not understand) may still hold a client's details, e.g. a
+/// story sent where the team was asked: it is redacted with the story when the intake ends
+/// (stored, stopped or expired). Found by a newcomer's probe.
+void track(PendingIntake& p, const std::string& event_id) {
+    if (event_id.empty() || p.event_ids.size() >= kMaxTrackedEvents) return;
+    if (std::find(p.event_ids.begin(), p.event_ids.end(), event_id) == p.event_ids.end())
+        p.event_ids.push_back(event_id);
 }
 
 /// Sets the tags from `typed`; false, with an answer, when a word cannot be a tag.
@@ -391,7 +411,15 @@ void intake_command(commands::CommandContext& c) {
         say(e, room_id, e.text("inbreng.ask_text", common_args(e)));
         return;
     }
-    if (!receive_text(e, next, rest, c.event.event_id)) return;
+    if (!receive_text(e, next, rest, c.event.event_id)) {
+        // Not taken (too long or too short), but it may hold client details: it is redacted
+        // when the intake ends. An earlier preview stays as it was; without one, the intake
+        // goes on step by step.
+        PendingIntake keep = old ? p : next;
+        track(keep, c.event.event_id);
+        touch(e, keep);
+        return;
+    }
     next.stage = Stage::Confirm;
     touch(e, next);
     show_preview(e, next);
@@ -414,6 +442,7 @@ void intake_message(commands::MessageContext& m) {
     switch (p->stage) {
         case Stage::Text: {
             if (!receive_text(e, *p, m.body, m.event.event_id)) {
+                track(*p, m.event.event_id);
                 touch(e, *p);
                 return;
             }
@@ -434,8 +463,12 @@ void intake_message(commands::MessageContext& m) {
             } else if (const auto* t = match_team(cfg, m.body)) {
                 p->team = t->name;
             } else {
+                track(*p, m.event.event_id);
                 touch(e, *p);
-                say(e, p->room_id, e.text("inbreng.team_unknown", common_args(e)));
+                say(e, p->room_id,
+                    e.text(default_team(cfg, e.ic) ? "inbreng.team_unknown"
+                                                   : "inbreng.team_unknown_no_default",
+                           common_args(e)));
                 return;
             }
             p->stage = Stage::Theme;
@@ -447,6 +480,7 @@ void intake_message(commands::MessageContext& m) {
             if (is_skip(answer)) {
                 p->tags.clear();
             } else if (!apply_tags(e, *p, m.body)) {
+                track(*p, m.event.event_id);
                 touch(e, *p);
                 return;
             }
@@ -467,8 +501,9 @@ void intake_message(commands::MessageContext& m) {
             auto [word, value] = first_word(m.body);
             if (word == "team" && !value.empty()) {
                 const auto* t = match_team(cfg, value);
-                touch(e, *p);
                 if (!t) {
+                    track(*p, m.event.event_id);
+                    touch(e, *p);
                     say(e, p->room_id, e.text("inbreng.team_unknown", common_args(e)));
                     return;
                 }
@@ -479,10 +514,12 @@ void intake_message(commands::MessageContext& m) {
             }
             if (one_of(word, {"thema", "themas", "thema's", "theme", "themes"}) && !value.empty()) {
                 bool ok = apply_tags(e, *p, value);
+                if (!ok) track(*p, m.event.event_id);
                 touch(e, *p);
                 if (ok) show_preview(e, *p);
                 return;
             }
+            track(*p, m.event.event_id);
             touch(e, *p);
             say(e, p->room_id, e.text("inbreng.confirm_hint", common_args(e)));
             return;

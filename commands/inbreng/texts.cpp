@@ -95,10 +95,24 @@ std::vector<commands::TextEntry> inbreng_texts() {
          "That is too many keywords: choose {n} at most. You can also pick a number:\n\n"
          "{themes}"},
         {"inbreng.too_long",
-         "Dat is een lang verhaal: langer dan ik in één keer kan aannemen (ongeveer {max} "
-         "tekens). Kun je het wat korter maken, of in twee delen sturen? Er is niets bewaard.",
-         "That is a long story: longer than I can take at once (about {max} characters). "
-         "Could you make it shorter, or send it in two parts? Nothing has been stored."},
+         "Dat is een lang verhaal: langer dan ik in één keer kan aannemen ({max} tekens). Kun je "
+         "het wat korter maken en opnieuw sturen? Er is niets bewaard; dit bericht haal ik weg "
+         "zodra we klaar zijn.",
+         "That is a long story: longer than I can take at once ({max} characters). Could you make "
+         "it shorter and send it again? Nothing has been stored; I will remove this message when "
+         "we are done."},
+        {"inbreng.too_short",
+         "Is dat het hele verhaal? Het is korter dan {min} tekens. Vertel in één bericht wat er "
+         "gebeurde, of typ `stop`.",
+         "Is that the whole story? It is shorter than {min} characters. Tell what happened in one "
+         "message, or type `stop`."},
+        {"inbreng.team_unknown_no_default",
+         "Dat team ken ik niet. Typ het nummer of de naam van een van deze teams:\n\n{menu}\n\n"
+         "Overslaan kan hier niet, want er is geen standaardteam ingesteld. Wil je stoppen? Typ "
+         "`stop`.",
+         "I don't know that team. Type the number or the name of one of these teams:\n\n{menu}"
+         "\n\nSkipping is not possible here, as no default team is set. Want to stop? Type "
+         "`stop`."},
         {"inbreng.empty_text",
          "Ik zie nog geen verhaal. Schrijf het in één bericht, of typ `stop`.",
          "I don't see a story yet. Write it in one message, or type `stop`."},
@@ -244,6 +258,18 @@ std::vector<commands::TextEntry> inbreng_texts() {
          "ouder is dan {days} dagen heb ik al vanzelf verwijderd.",
          "I don't know that code (any more). Check that you copied it correctly. A story older "
          "than {days} days has already been removed automatically."},
+        {"inbreng.withdraw_code_exposed",
+         "Een intrekcode hoort in een privégesprek met mij: hier kunnen anderen meelezen. Ik heb "
+         "je bericht weggehaald en de code werkt niet meer. Meer hoor je van mij in een "
+         "privégesprek.",
+         "A withdrawal code belongs in a private chat with me: others can read along here. I "
+         "removed your message and the code no longer works. You will hear more from me in a "
+         "private chat."},
+        {"inbreng.withdrawn_exposed",
+         "Je stuurde een intrekcode in een gedeelde kamer. Ik heb het verhaal met die code "
+         "verwijderd, zoals je vroeg; niemand kan het nog lezen, en de code werkt niet meer.",
+         "You sent a withdrawal code in a shared room. I removed the story with that code, as "
+         "you asked; nobody can read it any more, and the code no longer works."},
         {"inbreng.withdraw_dm_only",
          "Intrekken kan alleen in een privégesprek met mij, zodat niemand ziet welk verhaal "
          "van jou kwam. Verwijder je bericht hier en stuur de code in een privégesprek.",

@@ -5,6 +5,8 @@
 
 #include <date/date.h>
 
+#include <set>
+
 #include "commands/inbreng/inbreng_feature.hpp"
 #include "storage/inbreng/inputs.hpp"
 #include "support/harness.hpp"
@@ -228,7 +230,8 @@ TEST(InbrengIntake, DialogueAsksTextTeamAndTheme) {
     auto ask_team = f.h.last_body();
     EXPECT_TRUE(contains(ask_team, "Voor welk team"));
     EXPECT_TRUE(contains(ask_team, "2. Team Zuid"));
-    f.h.send(kDm, kCv, "Team Vlieland");
+    // Not a team: perhaps the story itself (a newcomer sent it here), so it is redacted too.
+    auto stray_id = f.h.send(kDm, kCv, "Team Vlieland");
     EXPECT_TRUE(contains(f.h.last_body(), "Dat team ken ik niet"));
     f.h.send(kDm, kCv, "2");
     auto ask_theme = f.h.last_body();
@@ -243,8 +246,9 @@ TEST(InbrengIntake, DialogueAsksTextTeamAndTheme) {
     f.h.send(kDm, kCv, "ja");
     auto msgs = f.h.take();
     auto redactions = of_kind(msgs, "redact");
-    ASSERT_EQ(redactions.size(), 1u);
+    ASSERT_EQ(redactions.size(), 2u);
     EXPECT_EQ(redactions[0].content["event_id"], story_id);
+    EXPECT_EQ(redactions[1].content["event_id"], stray_id);
     auto in = inbreng::Inputs(f.h.db()).recent("Team Zuid", 5);
     ASSERT_EQ(in.size(), 1u);
     EXPECT_EQ(in[0].tags, (std::vector<std::string>{"systeem", "wachtlijst"}));
@@ -292,11 +296,54 @@ TEST(InbrengIntake, TooLongStoryIsRefusedAndTheEarlierPreviewStays) {
     Fixture f;
     f.h.send(kDm, kCv, "!inbreng " + kStory);
     f.h.take();
-    f.h.send(kDm, kCv, "!inbreng " + std::string(7000, 'a'));
+    auto long_id = f.h.send(kDm, kCv, "!inbreng " + std::string(7000, 'a'));
     EXPECT_TRUE(contains(f.h.last_body(), "lang verhaal"));
     f.h.send(kDm, kCv, "ja");
     ASSERT_EQ(f.inputs(), 1);
     EXPECT_TRUE(contains(f.stored_texts()[0], "[BSN]"));
+    // The refused message may hold client details as well: redacted with the story.
+    bool redacted = false;
+    for (const auto& r : of_kind(f.h.take(), "redact"))
+        redacted = redacted || r.content["event_id"] == long_id;
+    EXPECT_TRUE(redacted);
+}
+
+// Found by a newcomer: "🙂" after `!inbreng` was taken as the story, and the real story, sent
+// when the team was asked, stayed readable in the chat. Now a story needs some length, and
+// every message of the intake that was not taken is redacted when it ends.
+TEST(InbrengIntake, TooShortStoryIsAskedAgainAndEveryStrayMessageIsRedacted) {
+    Fixture f;
+    f.h.send(kDm, kCv, "!inbreng");
+    f.h.take();
+    auto smiley = f.h.send(kDm, kCv, "🙂");
+    EXPECT_TRUE(contains(f.h.last_body(), "Is dat het hele verhaal?"));
+    auto long_one = f.h.send(kDm, kCv, std::string(6001, 'b'));
+    EXPECT_TRUE(contains(f.h.last_body(), "lang verhaal"));
+    EXPECT_EQ(f.inputs(), 0);
+    auto story = f.h.send(kDm, kCv, kStory);
+    EXPECT_TRUE(contains(f.h.last_body(), "Voor welk team"));
+    f.h.send(kDm, kCv, "stop");
+    std::set<std::string> redacted;
+    for (const auto& r : of_kind(f.h.take(), "redact")) redacted.insert(r.content["event_id"]);
+    EXPECT_EQ(redacted, (std::set<std::string>{smiley, long_one, story}));
+    EXPECT_EQ(f.pending(), 0);
+    EXPECT_EQ(f.inputs(), 0);
+}
+
+TEST(InbrengIntake, UnknownTeamWithoutDefaultSaysSkippingIsNotPossible) {
+    Harness h(inbreng_only(),
+              base_config("teams:\n"
+                          "  - name: Team Noord\n    room: \"!noord:hs\"\n    leaders: []\n"
+                          "  - name: Team Zuid\n    room: \"!zuid:hs\"\n    leaders: []\n"
+                          "intake:\n  allow: [\"@cv_*:hs\"]\n"));
+    h.make_dm(kDm, kCv);
+    h.take();
+    h.send(kDm, kCv, "!inbreng");
+    EXPECT_TRUE(contains(h.last_body(), "één bericht"));
+    h.send(kDm, kCv, kStory);
+    EXPECT_TRUE(contains(h.last_body(), "Voor welk team"));
+    h.send(kDm, kCv, "overslaan");
+    EXPECT_TRUE(contains(h.last_body(), "Overslaan kan hier niet"));
 }
 
 TEST(InbrengIntake, TeamRoomRefusesStoriesAndStoresNothing) {
@@ -392,7 +439,7 @@ TEST(InbrengIntake, WithdrawalWithTheOneTimeCode) {
     ASSERT_EQ(code.size(), 14u);
     ASSERT_EQ(f.inputs(), 1);
     // Not in a team room: the answer would show who sent it.
-    f.h.send(kNoord, "@anna:hs", "!inbreng intrekken " + code);
+    f.h.send(kNoord, "@anna:hs", "!inbreng intrekken");
     EXPECT_TRUE(contains(f.h.last_body(), "alleen in een privégesprek"));
     EXPECT_EQ(f.inputs(), 1);
     f.h.send(kDm, kCv, "!inbreng intrekken ABCD-EFGH-JKMN");
@@ -410,6 +457,34 @@ TEST(InbrengIntake, WithdrawalWithTheOneTimeCode) {
     EXPECT_TRUE(contains(f.h.last_body(), "ken ik niet"));
 }
 
+// Found by a newcomer: a code posted in the team room stayed valid, and a team member then
+// withdrew the story with it from their own DM. An exposed code is used up at once, as its
+// owner asked; the room hears only that codes belong in a private chat.
+TEST(InbrengIntake, CodePostedInATeamRoomIsUsedUpAndItsMessageRedacted) {
+    Fixture f;
+    auto code = f.store(kStory);
+    ASSERT_EQ(f.inputs(), 1);
+    auto posted = f.h.send(kNoord, kCv, "!inbreng intrekken " + code);
+    auto msgs = f.h.take();
+    EXPECT_EQ(f.inputs(), 0);
+    bool redacted = false, room_told = false, dm_told = false;
+    for (const auto& m : msgs) {
+        if (m.kind == "redact" && m.content["event_id"] == posted) redacted = true;
+        if (m.kind == "send" && m.room_id == kNoord) {
+            room_told = contains(m.body(), "hoort in een privégesprek");
+            EXPECT_FALSE(contains(m.body(), "verwijderd")) << "the room learns nothing more";
+        }
+        if (m.kind == "dm" && m.target_user == kCv) dm_told = contains(m.body(), "verwijderd");
+    }
+    EXPECT_TRUE(redacted);
+    EXPECT_TRUE(room_told);
+    EXPECT_TRUE(dm_told);
+    // Whoever read it along cannot use it any more.
+    f.h.make_dm("!dm_anna:hs", "@anna:hs");
+    f.h.send("!dm_anna:hs", "@anna:hs", "!inbreng intrekken " + code);
+    EXPECT_TRUE(contains(f.h.last_body(), "ken ik niet"));
+}
+
 TEST(InbrengIntake, FloodLimitPerDayResetsAtLocalMidnight) {
     Fixture f("  max_per_day: 3\n");
     // 23:10 in Amsterdam (UTC+1 in November).
@@ -417,7 +492,7 @@ TEST(InbrengIntake, FloodLimitPerDayResetsAtLocalMidnight) {
     f.h.clock().set(UtcMs{date::sys_days{date::year{2026} / 11 / 19}.time_since_epoch() +
                           hours(22) + minutes(10)});
     for (int i = 0; i < 3; ++i)
-        EXPECT_FALSE(f.store("Verhaal nummer " + std::to_string(i)).empty());
+        EXPECT_FALSE(f.store("Verhaal nummer " + std::to_string(i) + " over de wachtlijst").empty());
     EXPECT_EQ(f.inputs(), 3);
     auto story = f.h.send(kDm, kCv, "!inbreng Nog een verhaal");
     auto msgs = f.h.take();
@@ -434,7 +509,7 @@ TEST(InbrengIntake, FloodLimitPerDayResetsAtLocalMidnight) {
     // The counter is per submitter: someone else may still send.
     f.h.make_dm("!dm_cv2:hs", "@cv_piet:hs");
     f.h.take();
-    f.h.send("!dm_cv2:hs", "@cv_piet:hs", "!inbreng Een ander verhaal");
+    f.h.send("!dm_cv2:hs", "@cv_piet:hs", "!inbreng Een ander verhaal over de wachtlijst");
     f.h.send("!dm_cv2:hs", "@cv_piet:hs", "ja");
     EXPECT_EQ(f.inputs(), 4);
     f.h.take();
@@ -443,7 +518,7 @@ TEST(InbrengIntake, FloodLimitPerDayResetsAtLocalMidnight) {
     ASSERT_TRUE(key_before.step());
     auto old_key = key_before.column_text(0);
     f.h.advance(minutes(55));
-    EXPECT_FALSE(f.store("Verhaal na middernacht").empty());
+    EXPECT_FALSE(f.store("Verhaal na middernacht over de wachtlijst").empty());
     EXPECT_EQ(f.inputs(), 5);
     auto key_after = f.h.db().prepare("SELECT key, day FROM inbreng_flood_key");
     ASSERT_TRUE(key_after.step());
