@@ -65,6 +65,20 @@ std::string fill_placeholders(std::string_view pattern, const TextArgs& args) {
     return out;
 }
 
+std::string md_echo(std::string_view text) {
+    std::string cut;
+    std::size_t chars = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if ((c & 0xC0) != 0x80 && ++chars > kMaxEchoChars) {
+            cut += "…";
+            break;
+        }
+        cut.push_back(c == '\n' || c == '\r' || c == '\t' ? ' ' : text[i]);
+    }
+    return md_escape(cut);
+}
+
 std::string md_escape(std::string_view text) {
     std::string out;
     out.reserve(text.size() + 8);

@@ -46,4 +46,11 @@ std::string fill_placeholders(std::string_view pattern, const TextArgs& args);
 /// renders as typed and cannot inject formatting or HTML.
 std::string md_escape(std::string_view text);
 
+/// Longest piece of a user's input quoted back in an answer (characters).
+constexpr std::size_t kMaxEchoChars = 60;
+/// md_escape of user input quoted back in an error or hint ("I don't know `…`"): cut to
+/// kMaxEchoChars characters (at a character boundary, "…" appended) and made one line, so
+/// a 60 KB typo is not posted back as four messages (found by a newcomer's probe).
+std::string md_echo(std::string_view text);
+
 }  // namespace dialoog::commands

@@ -71,10 +71,10 @@ void Dispatcher::handle(const protocol::Event& ev, const storage::RoomRow& room,
     CommandContext cc{{s_, fx, ev, room, team, role, language_for(team), dm}, *parsed};
     const CommandSpec* spec = s_.registry.find(parsed->name);
     if (!spec) {
-        if (auto hint = s_.registry.suggest(parsed->name)) {
+        if (auto hint = s_.registry.suggest(parsed->name, cc.lang)) {
             cc.reply_text("core.unknown_hint", {{"cmd", "!" + *hint}});
         } else if (dm) {
-            cc.reply_text("core.unknown_dm", {{"cmd", "!" + parsed->name}});
+            cc.reply_text("core.unknown_dm", {{"cmd", "!" + md_echo(parsed->name)}});
         }
         // In team rooms other bots may own the command: stay silent.
         return;

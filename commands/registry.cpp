@@ -28,18 +28,23 @@ std::vector<const CommandSpec*> Registry::all() const {
     return out;
 }
 
-std::optional<std::string> Registry::suggest(std::string_view unknown) const {
+std::optional<std::string> Registry::suggest(std::string_view unknown,
+                                             std::string_view lang) const {
     int best = 3;
-    std::optional<std::string> out;
+    const CommandSpec* found = nullptr;
     for (const auto& [name, spec] : by_name_) {
         if (!spec->listed) continue;
         int d = edit_distance(unknown, name, 2);
-        if (d < best) {
+        // Ties go to a command named in the team's language.
+        const bool own_language = lang == "en" ? !spec->aliases.empty() && spec->aliases[0] == name
+                                               : spec->name == name;
+        if (d < best || (d == best && own_language && found != spec)) {
             best = d;
-            out = spec->name == name ? name : name;
+            found = spec;
         }
     }
-    return best <= 2 ? out : std::nullopt;
+    if (!found || best > 2) return std::nullopt;
+    return lang == "en" && !found->aliases.empty() ? found->aliases.front() : found->name;
 }
 
 }  // namespace dialoog::commands

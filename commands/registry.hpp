@@ -43,8 +43,10 @@ public:
     const CommandSpec* find(std::string_view name) const;
     /// Every command, in registration order.
     std::vector<const CommandSpec*> all() const;
-    /// The closest name or alias within edit distance 2 of `unknown`, if any.
-    std::optional<std::string> suggest(std::string_view unknown) const;
+    /// The command whose name or alias is closest to `unknown` (edit distance <= 2), given by
+    /// the name a team of language `lang` uses: the Dutch name for "nl", the first alias (the
+    /// English one) for "en". So `!casu` in a Dutch team suggests `!casus`, not `!case`.
+    std::optional<std::string> suggest(std::string_view unknown, std::string_view lang) const;
 
 private:
     std::vector<std::unique_ptr<CommandSpec>> specs_;

@@ -73,7 +73,7 @@ void cmd_casus(commands::CommandContext& c) {
         return;
     }
     c.reply_text(sub.empty() ? "casus.usage" : "casus.unknown_sub",
-                 {{"sub", commands::md_escape(sub)}});
+                 {{"sub", commands::md_echo(sub)}});
 }
 
 }  // namespace dialoog::casus

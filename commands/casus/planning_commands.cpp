@@ -9,12 +9,13 @@
 #include "commands/casus/session_ops.hpp"
 #include "commands/command_parser.hpp"
 #include "storage/casus/series.hpp"
+#include "common/utf8.hpp"
 
 namespace dialoog::casus {
 
 namespace {
 
-constexpr std::size_t kMaxTitleBytes = 200;
+constexpr std::size_t kMaxTitleChars = 200;
 
 std::string id_str(std::int64_t id) {
     return std::to_string(id);
@@ -35,14 +36,14 @@ std::string method_list(const Scope& sc) {
 void reply_option_fail(commands::CommandContext& c, const Scope& sc, const OptionFail& f) {
     switch (f.code) {
         case OptionError::MissingValue:
-            c.reply_text("casus.opt.missing_value", {{"option", commands::md_escape(f.fragment)}});
+            c.reply_text("casus.opt.missing_value", {{"option", commands::md_echo(f.fragment)}});
             return;
         case OptionError::UnknownMethod:
             c.reply_text("casus.opt.unknown_method",
-                         {{"name", commands::md_escape(f.fragment)}, {"methods", method_list(sc)}});
+                         {{"name", commands::md_echo(f.fragment)}, {"methods", method_list(sc)}});
             return;
         case OptionError::NotAUser:
-            c.reply_text("casus.opt.not_a_user", {{"value", commands::md_escape(f.fragment)}});
+            c.reply_text("casus.opt.not_a_user", {{"value", commands::md_echo(f.fragment)}});
             return;
     }
 }
@@ -73,17 +74,21 @@ void sub_plan(commands::CommandContext& c, std::string_view args) {
         c.reply_text("casus.plan_no_title", {{"when", sc.when(start)}});
         return;
     }
-    if (o.title.size() > kMaxTitleBytes) {
-        c.reply_text("casus.title_too_long", {{"max", std::to_string(kMaxTitleBytes)}});
+    if (utf8_length(o.title) > kMaxTitleChars) {
+        c.reply_text("casus.title_too_long", {{"max", std::to_string(kMaxTitleChars)}});
         return;
     }
     const auto members = room_members(c);
     std::optional<std::string> inbrenger, leider;
     for (auto [token, out] : {std::pair{&o.inbrenger, &inbrenger}, {&o.gespreksleider, &leider}}) {
         if (!*token) continue;
+        if (**token == c.s.cfg().bot.user_id) {
+            c.reply_text("casus.not_the_bot");
+            return;
+        }
         *out = resolve_member(**token, members);
         if (!*out) {
-            c.reply_text("casus.not_member", {{"user", commands::md_escape(**token)}});
+            c.reply_text("casus.not_member", {{"user", commands::md_echo(**token)}});
             return;
         }
     }

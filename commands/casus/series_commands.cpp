@@ -93,7 +93,7 @@ void sub_reeks(commands::CommandContext& c, std::string_view args) {
     auto split = split_rule_prefix(args, words, {});
     if (auto* fail = std::get_if<wanneer::RuleFail>(&split.rule)) {
         c.reply_text("casus.rule." + std::string(wanneer::rule_error_name(fail->code)),
-                     {{"fragment", commands::md_escape(fail->fragment)}});
+                     {{"fragment", commands::md_echo(fail->fragment)}});
         return;
     }
     const auto rule = std::get<wanneer::WeeklyRule>(split.rule);
@@ -104,7 +104,7 @@ void sub_reeks(commands::CommandContext& c, std::string_view args) {
             std::string list;
             for (const auto& m : sc.methods) list += (list.empty() ? "`" : ", `") + m.id + "`";
             c.reply_text("casus.opt.unknown_method",
-                         {{"name", commands::md_escape(f->fragment)}, {"methods", list}});
+                         {{"name", commands::md_echo(f->fragment)}, {"methods", list}});
         } else {
             c.reply_text("casus.reeks_usage");
         }

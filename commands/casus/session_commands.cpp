@@ -10,12 +10,13 @@
 #include "commands/command_parser.hpp"
 #include "storage/jobs.hpp"
 #include "storage/tenzij/besluiten.hpp"
+#include "common/utf8.hpp"
 
 namespace dialoog::casus {
 
 namespace {
 
-constexpr std::size_t kMaxTextBytes = 1000;
+constexpr std::size_t kMaxTextChars = 1000;
 
 std::string id_str(std::int64_t id) {
     return std::to_string(id);
@@ -96,8 +97,8 @@ void cmd_les(commands::CommandContext& c) {
         c.reply_text("casus.les_usage");
         return;
     }
-    if (text.size() > kMaxTextBytes) {
-        c.reply_text("casus.text_too_long", {{"max", std::to_string(kMaxTextBytes)}});
+    if (utf8_length(text) > kMaxTextChars) {
+        c.reply_text("casus.text_too_long", {{"max", std::to_string(kMaxTextChars)}});
         return;
     }
     auto s = running_session(c);
@@ -116,8 +117,8 @@ void cmd_actie(commands::CommandContext& c) {
         c.reply_text("casus.actie_usage");
         return;
     }
-    if (args.text.size() > kMaxTextBytes) {
-        c.reply_text("casus.text_too_long", {{"max", std::to_string(kMaxTextBytes)}});
+    if (utf8_length(args.text) > kMaxTextChars) {
+        c.reply_text("casus.text_too_long", {{"max", std::to_string(kMaxTextChars)}});
         return;
     }
     if (args.when_fail) {
@@ -128,7 +129,7 @@ void cmd_actie(commands::CommandContext& c) {
     if (args.owner) {
         auto m = resolve_member(*args.owner, room_members(c));
         if (!m) {
-            c.reply_text("casus.not_member", {{"user", commands::md_escape(*args.owner)}});
+            c.reply_text("casus.not_member", {{"user", commands::md_echo(*args.owner)}});
             return;
         }
         owner = *m;

@@ -267,6 +267,11 @@ std::vector<TextEntry> casus_texts() {
          "`{value}`.",
          "Name a person with `@`, for example `presenter @anna:example.org` instead of "
          "`{value}`."},
+        {"casus.not_the_bot",
+         "Ik kan zelf geen inbrenger of gespreksleider zijn. Noem iemand uit het team, "
+         "bijvoorbeeld `@anna:example.org`.",
+         "I cannot be the case presenter or facilitator myself. Name someone from the team, for "
+         "example `@anna:example.org`."},
         {"casus.not_member",
          "{user} zit niet in deze teamkamer. Noem iemand uit het team, bijvoorbeeld "
          "`@anna:example.org`.",

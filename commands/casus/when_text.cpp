@@ -12,7 +12,7 @@ using std::chrono::milliseconds;
 std::string when_error_text(const commands::Catalogue& texts, std::string_view lang,
                             const wanneer::WanneerFail& fail) {
     std::string key = "casus.when." + std::string(wanneer::error_code_name(fail.code));
-    return texts.get(lang, key, {{"fragment", commands::md_escape(fail.fragment)}});
+    return texts.get(lang, key, {{"fragment", commands::md_echo(fail.fragment)}});
 }
 
 namespace {

@@ -37,9 +37,9 @@ void help(CommandContext& c) {
                        [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
         const CommandSpec* spec = reg.find(want);
         if (!spec) {
-            auto hint = reg.suggest(want);
+            auto hint = reg.suggest(want, c.lang);
             c.reply_text(hint ? "core.help_unknown_hint" : "core.help_unknown",
-                         {{"cmd", "!" + md_escape(want)}, {"hint", hint ? "!" + *hint : ""}});
+                         {{"cmd", "!" + md_echo(want)}, {"hint", hint ? "!" + *hint : ""}});
             return;
         }
         std::string md = c.text("core.help_one",

@@ -27,7 +27,7 @@ void send_export(commands::CommandContext& c, const LeaderSchedule& ls, IsoWeek 
         period += (period.empty() ? "" : " ") + c.cmd.args[i];
     auto p = parse_export_period(period, current);
     if (!p) {
-        c.reply_text("digest.export_bad_period", {{"period", commands::md_escape(period)}});
+        c.reply_text("digest.export_bad_period", {{"period", commands::md_echo(period)}});
         return;
     }
     const std::string label = quarter_label(p->quarter, ls.lang);
@@ -58,7 +58,7 @@ void overzicht_command(commands::CommandContext& c) {
         return;
     }
     if (c.cmd.args.size() > 1) {
-        c.reply_text("digest.bad_args", {{"arg", commands::md_escape(c.cmd.rest)}});
+        c.reply_text("digest.bad_args", {{"arg", commands::md_echo(c.cmd.rest)}});
         return;
     }
     IsoWeek week = current;
@@ -73,7 +73,7 @@ void overzicht_command(commands::CommandContext& c) {
         }
         week = *w;
     } else {
-        c.reply_text("digest.bad_args", {{"arg", commands::md_escape(c.cmd.rest)}});
+        c.reply_text("digest.bad_args", {{"arg", commands::md_echo(c.cmd.rest)}});
         return;
     }
     c.reply(

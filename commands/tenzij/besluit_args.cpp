@@ -1,5 +1,6 @@
 #include "commands/tenzij/besluit_args.hpp"
 
+#include <algorithm>
 #include <array>
 #include <vector>
 
@@ -78,7 +79,26 @@ BesluitLine parse_besluit_line(std::string_view text, bool mentions_present) {
         starts.push_back({c, i});
     }
     BesluitLine out;
+    auto word_text = [&](std::size_t i) {
+        return text.substr(words[i].begin, words[i].end - words[i].begin);
+    };
+    if (!words.empty()) {
+        Clause first = clause_of(word_text(0));
+        bool owner_ok = first != kEigenaar || (words.size() > 1 && text[words[1].begin] == '@');
+        if (first != kNone && owner_ok) out.leading_clause = std::string(word_text(0));
+    }
     std::size_t desc_end = starts.empty() ? text.size() : words[starts[0].word].begin;
+    // "… eigenaar" as the description's last word: the owner is missing, not part of the text.
+    std::size_t desc_words = 0;
+    while (desc_words < words.size() && words[desc_words].begin < desc_end) ++desc_words;
+    // Not after an article or possessive: "bellen met de eigenaar" is a description.
+    static const std::array<std::string_view, 20> kDeterminers = {
+        "de",    "het",  "een",  "die",  "deze", "onze", "hun",  "zijn", "haar", "mijn",
+        "jouw",  "the",  "a",    "an",   "our",  "their", "his", "her",  "my",   "your"};
+    if (desc_words > 1 && clause_of(word_text(desc_words - 1)) == kEigenaar && !used[kEigenaar] &&
+        std::find(kDeterminers.begin(), kDeterminers.end(),
+                  lower_ascii(word_text(desc_words - 2))) == kDeterminers.end())
+        out.empty_clause = std::string(word_text(desc_words - 1));
     out.description = trimmed(text.substr(0, desc_end));
     for (std::size_t k = 0; k < starts.size(); ++k) {
         const Word& w = words[starts[k].word];

@@ -20,8 +20,12 @@ struct BesluitLine {
     std::optional<std::string> tenzij;     // set when the clause word was present
     std::optional<std::string> opvolging;  // the <wanneer> text
     std::optional<std::string> eigenaar;   // the text after the clause word
-    /// The first clause word present with nothing after it ("tenzij"), as typed.
+    /// The first clause word present with nothing after it ("tenzij"), as typed. Also a
+    /// trailing "eigenaar"/"owner" (`!besluit Bellen eigenaar`).
     std::optional<std::string> empty_clause;
+    /// The line starts with a clause word ("tenzij …", "opvolging morgen", "eigenaar @x"):
+    /// the description is missing; as typed.
+    std::optional<std::string> leading_clause;
 };
 
 /// `mentions_present`: the event carries m.mentions user ids (a pill whose body shows a display

@@ -1,22 +1,26 @@
 #include "commands/tenzij/besluit_commands.hpp"
 
+#include <algorithm>
 #include <chrono>
 
 #include "commands/tenzij/besluit_args.hpp"
 #include "commands/tenzij/besluit_format.hpp"
 #include "commands/wanneer/wanneer.hpp"
+#include "storage/rooms.hpp"
 #include "storage/tenzij/besluiten.hpp"
 #include "storage/tenzij/nudges.hpp"
+#include "common/utf8.hpp"
 
 namespace dialoog::tenzij {
 
 namespace {
 
 using commands::CommandContext;
+using commands::md_echo;
 using commands::md_escape;
 
 // Long enough for any real decision, short enough that lists and digests stay readable.
-constexpr std::size_t kMaxTextBytes = 1000;
+constexpr std::size_t kMaxTextChars = 1000;
 
 std::string lower_ascii(std::string_view s) {
     std::string out(s);
@@ -118,8 +122,8 @@ void show(CommandContext& c, const Besluit& b) {
 }
 
 bool too_long(CommandContext& c, std::string_view text) {
-    if (text.size() <= kMaxTextBytes) return false;
-    c.reply_text("tenzij.too_long", {{"max", std::to_string(kMaxTextBytes)}});
+    if (utf8_length(text) <= kMaxTextChars) return false;
+    c.reply_text("tenzij.too_long", {{"max", std::to_string(kMaxTextChars)}});
     return true;
 }
 
@@ -146,7 +150,7 @@ void act(CommandContext& c, const Besluit& b, Action action, std::string_view wo
         return;
     }
     if (text.empty()) {
-        c.reply_text("tenzij.action_needs_text", {{"id", id}, {"action", md_escape(word)}});
+        c.reply_text("tenzij.action_needs_text", {{"id", id}, {"action", md_echo(word)}});
         return;
     }
     if (too_long(c, text)) return;
@@ -187,6 +191,10 @@ void record(CommandContext& c, std::string_view rest) {
         c.reply_text("tenzij.besluit_empty");
         return;
     }
+    if (line.leading_clause) {
+        c.reply_text("tenzij.besluit_starts_with_clause", {{"word", md_echo(*line.leading_clause)}});
+        return;
+    }
     if (line.empty_clause) {
         c.reply_text("tenzij.clause_empty", {{"word", md_escape(*line.empty_clause)}});
         return;
@@ -200,6 +208,17 @@ void record(CommandContext& c, std::string_view rest) {
             owner = *mention;  // a pill: the body shows the display name
         } else {
             c.reply_text("tenzij.owner_bad");
+            return;
+        }
+        // The owner is mentioned at the follow-up and answers for it: someone in this team
+        // room, not the bot and not a typo of a name (found by a newcomer's probe).
+        if (owner == c.s.cfg().bot.user_id) {
+            c.reply_text("tenzij.owner_is_bot");
+            return;
+        }
+        auto members = storage::Rooms(c.s.db).joined_members(c.room.room_id);
+        if (std::find(members.begin(), members.end(), owner) == members.end()) {
+            c.reply_text("tenzij.owner_not_member", {{"user", md_echo(owner)}});
             return;
         }
     }
@@ -254,7 +273,7 @@ void besluit_command(CommandContext& c) {
             if (word.empty()) return show(c, *b);
             if (action == Action::None) {
                 c.reply_text("tenzij.bad_action",
-                             {{"id", std::to_string(*id)}, {"word", md_escape(word)}});
+                             {{"id", std::to_string(*id)}, {"word", md_echo(word)}});
                 return;
             }
             return act(c, *b, action, word, text);
@@ -276,7 +295,7 @@ void besluiten_command(CommandContext& c) {
             filter = BesluitFilter::Mijn;
             which = "mijn";
         } else {
-            c.reply_text("tenzij.list_bad_filter", {{"arg", md_escape(c.cmd.args[0])}});
+            c.reply_text("tenzij.list_bad_filter", {{"arg", md_echo(c.cmd.args[0])}});
             return;
         }
     }

@@ -25,7 +25,7 @@ void nudge_command(commands::CommandContext& c) {
         c.reply_text("tenzij.nudge_on",
                      {{"window", window_text(settings.window_ms, c.lang, c.s.texts)}});
     } else {
-        c.reply_text("tenzij.nudge_bad_arg", {{"arg", commands::md_escape(c.cmd.args[0])}});
+        c.reply_text("tenzij.nudge_bad_arg", {{"arg", commands::md_echo(c.cmd.args[0])}});
     }
 }
 

@@ -112,6 +112,23 @@ std::vector<commands::TextEntry> tenzij_texts() {
          "zeggen? Er is niets opgeslagen.",
          "That is a bit long for the decision log (more than {max} characters). Could you say it "
          "more briefly? Nothing was stored."},
+        {"tenzij.besluit_starts_with_clause",
+         "Wat is het besluit zelf? Begin met de beschrijving en zet ‘{word}’ erachter, "
+         "bijvoorbeeld:\n`!besluit Werkplekaanpassing aanvragen tenzij het UWV die al vergoedt`\n\n"
+         "Er is niets opgeslagen.",
+         "What is the decision itself? Start with the description and put ‘{word}’ after it, for "
+         "example:\n`!decision Apply for a workplace adjustment unless the UWV already pays for "
+         "it`\n\nNothing was stored."},
+        {"tenzij.owner_is_bot",
+         "Ik kan zelf geen eigenaar van een besluit zijn. Noem iemand uit het team, bijvoorbeeld "
+         "`eigenaar @anna:voorbeeld.nl`. Er is niets opgeslagen.",
+         "I cannot own a decision myself. Name someone from the team, for example `owner "
+         "@anna:example.org`. Nothing was stored."},
+        {"tenzij.owner_not_member",
+         "{user} zit niet in deze teamkamer. De eigenaar krijgt de herinnering hier, dus noem "
+         "iemand uit het team. Er is niets opgeslagen.",
+         "{user} is not in this team room. The owner gets the reminder here, so name someone "
+         "from the team. Nothing was stored."},
         {"tenzij.owner_bad",
          "Wie is de eigenaar? Noem die met de Matrix-naam, bijvoorbeeld `eigenaar "
          "@anna:voorbeeld.nl`, of tik @ en kies de persoon. Er is niets opgeslagen.",

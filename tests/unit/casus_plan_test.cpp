@@ -288,3 +288,21 @@ TEST(CasusPlan, EnglishTeamGetsEnglish) {
     h->send(kRoom, "@anna:hs", "!case plan tomorrow 25:00 X");
     EXPECT_TRUE(has(h->last_body(), "does not exist"));
 }
+
+// Found by a newcomer: the bot as inbrenger was refused with "not in this team room", and a
+// title of 101 "é" was refused as "more than 200 characters" (bytes were counted).
+TEST(CasusPlan, BotCannotPresentAndTitleLimitCountsCharacters) {
+    auto h = make_harness(team_config());
+    h->send(kRoom, kLeider, "!casus plan morgen 10:00 inbrenger @bot:hs Titel");
+    EXPECT_TRUE(has(h->last_body(), "Ik kan zelf geen inbrenger of gespreksleider zijn"))
+        << h->last_body();
+    expect_nothing_stored(*h);
+    std::string e150;
+    for (int i = 0; i < 150; ++i) e150 += "é";
+    h->send(kRoom, kLeider, "!casus plan morgen 10:00 " + e150);
+    EXPECT_EQ(sessions(*h), 1) << h->last_body();
+    std::string e201;
+    for (int i = 0; i < 201; ++i) e201 += "é";
+    h->send(kRoom, kLeider, "!casus plan morgen 11:00 " + e201);
+    EXPECT_EQ(sessions(*h), 1);
+}

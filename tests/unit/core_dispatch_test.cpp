@@ -2,6 +2,7 @@
 // what must be ignored (matrix.md failures 1, 5, 9, 13), threads, roles.
 #include <gtest/gtest.h>
 
+#include "commands/catalogue.hpp"
 #include "support/harness.hpp"
 
 using namespace dialoog;
@@ -251,4 +252,40 @@ TEST(CoreDispatch, EnglishTeamGetsEnglish) {
 TEST(Catalogue, EveryTextHasBothLanguages) {
     Harness h({}, base_config());
     EXPECT_TRUE(h.services().texts.missing_translations().empty());
+}
+
+// Found by a newcomer: `!casu` in a Dutch team suggested the English `!case`. A suggestion
+// names the command as the team's language does, whichever spelling was closest.
+TEST(CoreDispatch, SuggestionUsesTheTeamsLanguage) {
+    Harness nl({}, team_config());
+    nl.join_room(kRoom, {"@anna:hs"});
+    nl.take();
+    nl.send(kRoom, "@anna:hs", "!helpp");
+    EXPECT_NE(nl.last_body().find("Bedoelde je `!hulp`?"), std::string::npos) << nl.last_body();
+    Harness en({}, base_config("teams:\n  - name: Team North\n    room: \"!team:hs\"\n    "
+                               "language: en\n    leaders: [\"@leider:hs\"]\n"));
+    en.join_room(kRoom, {"@anna:hs"});
+    en.take();
+    en.send(kRoom, "@anna:hs", "!hulpp");
+    EXPECT_NE(en.last_body().find("Did you mean `!help`?"), std::string::npos) << en.last_body();
+}
+
+// Found by a newcomer: `!hulp <60,000 characters>` posted the unknown word back as four
+// messages. Echoed input is cut to kMaxEchoChars characters.
+TEST(CoreDispatch, UnknownInputIsEchoedShortened) {
+    Harness h({}, team_config());
+    h.join_room(kRoom, {"@anna:hs"});
+    h.take();
+    h.send(kRoom, "@anna:hs", "!hulp " + std::string(60000, 'a'));
+    auto msgs = h.take();
+    ASSERT_EQ(msgs.size(), 1u);
+    EXPECT_LT(msgs[0].body().size(), 400u);
+    EXPECT_NE(msgs[0].body().find(std::string(60, 'a') + "…"), std::string::npos);
+    EXPECT_EQ(msgs[0].body().find(std::string(61, 'a')), std::string::npos);
+    EXPECT_EQ(commands::md_echo("kort"), "kort");
+    EXPECT_EQ(commands::md_echo("a*b\nc"), "a\\*b c");
+    std::string e70;
+    for (int i = 0; i < 70; ++i) e70 += "é";
+    auto cut = commands::md_echo(e70);
+    EXPECT_EQ(cut.size(), 60 * 2 + std::string("…").size());  // cut at a character boundary
 }

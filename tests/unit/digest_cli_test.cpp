@@ -41,3 +41,16 @@ TEST(DigestCli, RefusesBadWeekAndNonLeader) {
     EXPECT_NE(err.str().find("not listed in the leaders"), std::string::npos);
     EXPECT_TRUE(out.str().empty());
 }
+
+// Found by a newcomer: a future week printed a full digest, while `!overzicht` refuses it.
+TEST(DigestCli, RefusesAWeekThatHasNotStarted) {
+    Harness h(features(std::make_unique<digest::DigestFeature>()), base_config(kTeams),
+              local_time("Europe/Amsterdam", 2026, 12, 9, 12, 0));
+    std::ostringstream out, err;
+    EXPECT_EQ(digest::run_digest_cli(h.services(), "@lea:hs", "2026-W51", out, err), 1);
+    EXPECT_NE(err.str().find("has not started yet (this week is 2026-W50"), std::string::npos)
+        << err.str();
+    EXPECT_EQ(digest::run_digest_cli(h.services(), "@lea:hs", "0000-W01", out, err), 1);
+    EXPECT_TRUE(out.str().empty());
+    EXPECT_EQ(digest::run_digest_cli(h.services(), "@lea:hs", "2026-W50", out, err), 0);
+}

@@ -143,6 +143,42 @@ TEST(TenzijBesluit, BadInputGetsTheRightFormAndStoresNothing) {
     EXPECT_EQ(f.count("jobs"), 0);
 }
 
+// Found by a newcomer's probe: a line starting with a clause word was stored as the
+// description ("tenzij iets"), a trailing "eigenaar" was folded into the text, and any owner
+// was accepted (the bot, an unknown account, someone outside the room).
+TEST(TenzijBesluit, MissingDescriptionOrOwnerIsAskedForAndStoresNothing) {
+    Fixture f;
+    EXPECT_TRUE(has(f.say("!besluit tenzij iets"), "Wat is het besluit zelf? Begin met de "
+                                                    "beschrijving en zet ‘tenzij’ erachter"));
+    EXPECT_TRUE(has(f.say("!besluit opvolging morgen"), "‘opvolging’ erachter"));
+    EXPECT_TRUE(has(f.say("!besluit eigenaar @bob:hs"), "‘eigenaar’ erachter"));
+    EXPECT_TRUE(has(f.say("!besluit tenzij"), "Wat is het besluit zelf"));
+    EXPECT_TRUE(has(f.say("!besluit Iets doen eigenaar"), "Na ‘eigenaar’ mis ik"));
+    EXPECT_TRUE(has(f.say("!besluit Bellen eigenaar @niemand:hs"),
+                    "@niemand:hs zit niet in deze teamkamer"));
+    EXPECT_TRUE(has(f.say("!besluit Bellen eigenaar @bot:hs"), "geen eigenaar van een besluit"));
+    EXPECT_EQ(f.count("besluit"), 0);
+    EXPECT_EQ(f.count("jobs"), 0);
+    // Still text: the owner word after an article, and "eigenaar" followed by a plain word.
+    f.say("!besluit Bellen met de eigenaar");
+    auto b = tenzij::get_besluit(f.h.db(), 1);
+    ASSERT_TRUE(b);
+    EXPECT_EQ(b->description, "Bellen met de eigenaar");
+}
+
+// Limits count characters, as the texts say ("1000 tekens"), not UTF-8 bytes.
+TEST(TenzijBesluit, LengthLimitCountsCharacters) {
+    Fixture f;
+    std::string e600;
+    for (int i = 0; i < 600; ++i) e600 += "é";
+    f.say("!besluit " + e600);
+    EXPECT_EQ(f.count("besluit"), 1);
+    std::string e1001;
+    for (int i = 0; i < 1001; ++i) e1001 += "é";
+    EXPECT_TRUE(has(f.say("!besluit " + e1001), "lang"));
+    EXPECT_EQ(f.count("besluit"), 1);
+}
+
 TEST(TenzijBesluit, OnlyInTeamRooms) {
     Fixture f;
     f.h.make_dm("!dm:hs", kMember);
