@@ -67,5 +67,5 @@ fi
 echo
 echo "test.sh finished in $(( $(date +%s) - t0 )) s"
 for f in "${failed[@]}"; do echo "FAILED: $f"; done
-echo "${#passed[@]} passed, ${#failed[@]} failed"
+echo "steps: ${#passed[@]} passed, ${#failed[@]} failed (test counts are in each step's output above)"
 [[ ${#failed[@]} -eq 0 ]]
