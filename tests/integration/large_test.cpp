@@ -6,7 +6,9 @@
 
 #include <cstdio>
 
+#include "commands/effects.hpp"
 #include "integration/support/bot_fixture.hpp"
+#include "storage/database.hpp"
 
 namespace dialoog::testing {
 namespace {
@@ -17,8 +19,24 @@ TEST(Large, LongReplyIsSplitIntoAcceptedParts) {
     FakeHomeserver hs;
     BotFixture f(hs);
     std::string room = f.start_in_room();
-    // "!help <unknown command>" echoes the name; a 100 kB name makes a reply over the limit.
-    std::string cmd = hs.post_message(room, kAlice, "!help " + std::string(100000, 'q'));
+    // A reply of 100 kB (as a long digest or list would be), written the way a handler does,
+    // answering a command of alice's; echoed user input is cut short, so no command makes one.
+    std::string cmd = hs.post_message(room, kAlice, "een vraag");
+    ASSERT_TRUE(f.run_until([&] { return f.sync_position() >= hs.stream_position(); }));
+    f.stop();
+    {
+        storage::Database db(f.db_path());
+        SystemClock clock;
+        commands::Effects fx(db, clock, "integration-key", "large-reply");
+        protocol::Relation rel;
+        rel.in_reply_to = cmd;
+        storage::Transaction tx(db);
+        std::string md;
+        for (int i = 0; i < 1000; ++i) md += "- regel " + std::to_string(i) + " " + std::string(90, 'q') + "\n";
+        fx.notice(room, md, rel);
+        tx.commit();
+    }
+    f.start();
     std::string ping = hs.post_message(room, kAlice, "!ping");
     ASSERT_TRUE(f.await_replies({cmd, ping}));
     ASSERT_TRUE(f.run_until([&] { return f.outbox_counts().pending == 0; }));
