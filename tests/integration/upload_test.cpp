@@ -34,6 +34,11 @@ std::vector<AcceptedEvent> files_in(const FakeHomeserver& hs, const std::string&
     return out;
 }
 
+/// The file message is on the server and nothing is left to send.
+bool file_posted_and_drained(BotFixture& f, const FakeHomeserver& hs, const std::string& room) {
+    return !files_in(hs, room).empty() && f.outbox_counts().pending == 0;
+}
+
 TEST(Upload, FileIsUploadedThenPostedOnceAfterTheNotice) {
     FakeHomeserver hs;
     BotFixture f(hs);
@@ -84,9 +89,7 @@ TEST(Upload, LostSendResponseDoesNotPostTheFileTwice) {
     f.start();
     ASSERT_TRUE(f.run_until([&] { return hs.uploads().size() == 1; }));
     hs.drop_next(Endpoint::Send, 1, /*in_body=*/true, /*after_processing=*/true);
-    ASSERT_TRUE(f.run_until([&] {
-        return !files_in(hs, room).empty() && f.outbox_counts().pending == 0;
-    }));
+    ASSERT_TRUE(f.run_until([&] { return file_posted_and_drained(f, hs, room); }));
     f.stop();
     EXPECT_EQ(files_in(hs, room).size(), 1u);
     EXPECT_EQ(hs.uploads().size(), 1u);
@@ -107,9 +110,7 @@ TEST(Upload, CrashAfterUploadPostsTheFileOnce) {
     f.crash();
     hs.clear_faults();
     f.start();
-    ASSERT_TRUE(f.run_until([&] {
-        return !files_in(hs, room).empty() && f.outbox_counts().pending == 0;
-    }, 20s));
+    ASSERT_TRUE(f.run_until([&] { return file_posted_and_drained(f, hs, room); }, 20s));
     f.stop();
     EXPECT_EQ(files_in(hs, room).size(), 1u) << "one m.file message, whatever was retried";
     EXPECT_LE(hs.uploads().size(), 2u);
