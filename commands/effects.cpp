@@ -18,6 +18,24 @@ bool room_closed(storage::Database& db, std::string_view room_id) {
     auto m = st.column_text(0);
     return m == "leave" || m == "ban";
 }
+
+/// Writes one outbox row for `room_id` (the kinds that target a room by id) and returns its
+/// txn_id. Content is serialised with invalid UTF-8 replaced, never thrown on.
+std::string enqueue_room_row(storage::Database& db, const Clock& clock, std::string txn_id,
+                             storage::OutboxKind kind, std::string_view room_id,
+                             std::string_view event_type, const nlohmann::json& content,
+                             std::int64_t not_before, bool purge_after_send) {
+    storage::OutboxItem item;
+    item.kind = kind;
+    item.room_id = std::string(room_id);
+    item.event_type = std::string(event_type);
+    item.txn_id = std::move(txn_id);
+    item.content = content.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    item.not_before = not_before;
+    item.purge_after_send = purge_after_send;
+    storage::Outbox(db).enqueue(item, to_epoch_ms(clock.now()));
+    return item.txn_id;
+}
 }  // namespace
 
 Effects::Effects(storage::Database& db, const Clock& clock, std::string key, std::string cause)
@@ -37,7 +55,6 @@ std::string Effects::notice(std::string_view room_id, std::string_view markdown,
     if (room_closed(db_, room_id)) return {};
     auto parts = protocol::split_markdown(markdown, protocol::kMaxEventBytes, &render);
     std::string first;
-    storage::Outbox outbox(db_);
     for (std::size_t i = 0; i < parts.size(); ++i) {
         // Only the first part answers the command and mentions people; the rest continue it.
         protocol::Relation r = rel;
@@ -47,16 +64,9 @@ std::string Effects::notice(std::string_view room_id, std::string_view markdown,
         }
         auto content =
             protocol::make_message(parts[i], render(parts[i]), i == 0 ? mentions : std::vector<std::string>{}, r);
-        storage::OutboxItem item;
-        item.kind = storage::OutboxKind::Send;
-        item.room_id = std::string(room_id);
-        item.event_type = "m.room.message";
-        item.txn_id = next_txn_id();
-        item.content = content.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-        item.not_before = not_before;
-        item.purge_after_send = purge_after_send;
-        outbox.enqueue(item, to_epoch_ms(clock_.now()));
-        if (i == 0) first = item.txn_id;
+        auto txn = enqueue_room_row(db_, clock_, next_txn_id(), storage::OutboxKind::Send, room_id,
+                                    "m.room.message", content, not_before, purge_after_send);
+        if (i == 0) first = txn;
     }
     return first;
 }
@@ -65,16 +75,8 @@ std::string Effects::send_raw(std::string_view room_id, std::string_view event_t
                               const nlohmann::json& content, std::int64_t not_before,
                               bool purge_after_send) {
     if (room_closed(db_, room_id)) return {};
-    storage::OutboxItem item;
-    item.kind = storage::OutboxKind::Send;
-    item.room_id = std::string(room_id);
-    item.event_type = std::string(event_type);
-    item.txn_id = next_txn_id();
-    item.content = content.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    item.not_before = not_before;
-    item.purge_after_send = purge_after_send;
-    storage::Outbox(db_).enqueue(item, to_epoch_ms(clock_.now()));
-    return item.txn_id;
+    return enqueue_room_row(db_, clock_, next_txn_id(), storage::OutboxKind::Send, room_id,
+                            event_type, content, not_before, purge_after_send);
 }
 
 std::string Effects::file(std::string_view room_id, std::string_view filename,
@@ -84,14 +86,8 @@ std::string Effects::file(std::string_view room_id, std::string_view filename,
     nlohmann::json content = {
         {"upload", {{"filename", filename}, {"content_type", content_type}, {"data", data}}},
         {"message", protocol::make_file_message(filename, content_type, data.size(), rel)}};
-    storage::OutboxItem item;
-    item.kind = storage::OutboxKind::UploadSend;
-    item.room_id = std::string(room_id);
-    item.event_type = "m.room.message";
-    item.txn_id = next_txn_id();
-    item.content = content.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    storage::Outbox(db_).enqueue(item, to_epoch_ms(clock_.now()));
-    return item.txn_id;
+    return enqueue_room_row(db_, clock_, next_txn_id(), storage::OutboxKind::UploadSend, room_id,
+                            "m.room.message", content, 0, false);
 }
 
 std::string Effects::dm(std::string_view user_id, std::string_view markdown,

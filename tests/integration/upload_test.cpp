@@ -27,6 +27,17 @@ void queue_notice_and_file(BotFixture& f, const std::string& room, const std::st
     tx.commit();
 }
 
+/// A bot that joined a room, was stopped, and has a notice and a file queued for it.
+struct Queued {
+    FakeHomeserver hs;
+    BotFixture f{hs};
+    std::string room;
+    explicit Queued(const std::string& cause) : room(f.start_in_room()) {
+        f.stop();
+        queue_notice_and_file(f, room, cause);
+    }
+};
+
 std::vector<AcceptedEvent> files_in(const FakeHomeserver& hs, const std::string& room) {
     std::vector<AcceptedEvent> out;
     for (const auto& a : hs.accepted())
@@ -40,11 +51,10 @@ bool file_posted_and_drained(BotFixture& f, const FakeHomeserver& hs, const std:
 }
 
 TEST(Upload, FileIsUploadedThenPostedOnceAfterTheNotice) {
-    FakeHomeserver hs;
-    BotFixture f(hs);
-    const std::string room = f.start_in_room();
-    f.stop();
-    queue_notice_and_file(f, room, "cause-1");
+    Queued q("cause-1");
+    auto& hs = q.hs;
+    auto& f = q.f;
+    const std::string& room = q.room;
     hs.fail_next(Endpoint::Upload, 2, 502);  // the first two uploads fail: retried
     f.start();
     ASSERT_TRUE(f.run_until([&] { return !files_in(hs, room).empty(); }));
@@ -80,11 +90,10 @@ TEST(Upload, FileIsUploadedThenPostedOnceAfterTheNotice) {
 }
 
 TEST(Upload, LostSendResponseDoesNotPostTheFileTwice) {
-    FakeHomeserver hs;
-    BotFixture f(hs);
-    const std::string room = f.start_in_room();
-    f.stop();
-    queue_notice_and_file(f, room, "cause-2");
+    Queued q("cause-2");
+    auto& hs = q.hs;
+    auto& f = q.f;
+    const std::string& room = q.room;
     // The notice's send goes through; the file's send is stored but its response is lost.
     f.start();
     ASSERT_TRUE(f.run_until([&] { return hs.uploads().size() == 1; }));
@@ -96,11 +105,10 @@ TEST(Upload, LostSendResponseDoesNotPostTheFileTwice) {
 }
 
 TEST(Upload, CrashAfterUploadPostsTheFileOnce) {
-    FakeHomeserver hs;
-    BotFixture f(hs);
-    const std::string room = f.start_in_room();
-    f.stop();
-    queue_notice_and_file(f, room, "cause-3");
+    Queued q("cause-3");
+    auto& hs = q.hs;
+    auto& f = q.f;
+    const std::string& room = q.room;
     // Every send stalls: the bot uploads, turns the row into a send and is killed before the
     // send is answered.
     hs.stall_next(Endpoint::Send, 10, 5s);
@@ -117,11 +125,10 @@ TEST(Upload, CrashAfterUploadPostsTheFileOnce) {
 }
 
 TEST(Upload, RefusedUploadFailsForGoodWithoutPosting) {
-    FakeHomeserver hs;
-    BotFixture f(hs);
-    const std::string room = f.start_in_room();
-    f.stop();
-    queue_notice_and_file(f, room, "cause-4");
+    Queued q("cause-4");
+    auto& hs = q.hs;
+    auto& f = q.f;
+    const std::string& room = q.room;
     hs.fail_next(Endpoint::Upload, 1, 413, "M_TOO_LARGE");
     f.start();
     ASSERT_TRUE(f.run_until([&] { return f.outbox_counts().failed == 1; }));
