@@ -6,6 +6,20 @@
 
 namespace dialoog::casus {
 
+namespace {
+
+/// How the digest and the export group a session by its status.
+enum class Group { Held, Planned, Missed, Other };
+
+Group group_of(const std::string& status) {
+    if (status == "done") return Group::Held;
+    if (status == "planned" || status == "running") return Group::Planned;
+    if (status == "missed") return Group::Missed;
+    return Group::Other;  // cancelled
+}
+
+}  // namespace
+
 std::string casus_digest(commands::Services& s, const commands::DigestRequest& req) {
     if (!req.team) return {};
     const std::string lang = req.lang.empty() ? "nl" : req.lang;
@@ -33,12 +47,12 @@ std::string casus_digest(commands::Services& s, const commands::DigestRequest& r
                                       {"when", when},
                                       {"method", method_title(x.method)},
                                       {"participants", std::to_string(x.participants.value_or(0))}};
-        if (x.status == "done")
-            held += "\n- " + t("casus.digest_held_item", a);
-        else if (x.status == "planned" || x.status == "running")
-            planned += "\n- " + t("casus.digest_planned_item", a);
-        else if (x.status == "missed")
-            missed += "\n- " + t("casus.digest_missed_item", a);
+        switch (group_of(x.status)) {
+            case Group::Held: held += "\n- " + t("casus.digest_held_item", a); break;
+            case Group::Planned: planned += "\n- " + t("casus.digest_planned_item", a); break;
+            case Group::Missed: missed += "\n- " + t("casus.digest_missed_item", a); break;
+            case Group::Other: break;
+        }
     }
     if (held.empty() && planned.empty() && missed.empty() && lessons.empty() && actions.empty())
         return md + "\n\n" + t("casus.digest_nothing");
@@ -71,13 +85,14 @@ std::vector<digest::DigestFigure> casus_figures(commands::Services& s,
     const auto& team = req.team->name;
     std::int64_t held = 0, planned = 0, missed = 0, participants = 0;
     for (const auto& x : repo.between(team, req.week_start_ms, req.week_end_ms)) {
-        if (x.status == "done") {
-            ++held;
-            participants += x.participants.value_or(0);
-        } else if (x.status == "planned" || x.status == "running") {
-            ++planned;
-        } else if (x.status == "missed") {
-            ++missed;
+        switch (group_of(x.status)) {
+            case Group::Held:
+                ++held;
+                participants += x.participants.value_or(0);
+                break;
+            case Group::Planned: ++planned; break;
+            case Group::Missed: ++missed; break;
+            case Group::Other: break;
         }
     }
     const auto lessons = repo.lessons_between(team, req.week_start_ms, req.week_end_ms).size();
