@@ -31,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import unittest
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional
 
@@ -382,3 +383,56 @@ def wait_replies(client: Client, room_id: str, bot_id: str, targets: Iterable[st
 def wait_until(cond: Callable[[], Any], timeout: float = 30.0, interval: float = 0.2,
                what: str = "condition") -> Any:
     return mc.wait_until(cond, timeout=timeout, interval=interval, what=what)
+
+
+class BotTestCase(unittest.TestCase):
+    """A test class sharing one bot (`cls.bot`) across its tests: start_bot() starts it and
+    waits until it joined the team rooms; a test after which the bot died by itself fails with
+    the log's tail; the bot's temp dir (config, database, log) is kept when a test failed.
+    `label` names the class in the "log kept in" line."""
+
+    bot: BotProcess
+    label = "e2e"
+
+    @classmethod
+    def start_bot(cls, bot: BotProcess, inviter: Client, rooms: Iterable[str],
+                  check_config: bool = True) -> None:
+        """Checks the config (unless told not to), starts `bot`, lets `inviter` invite it into
+        `rooms` and waits until it joined each; cleans up and re-raises on any failure."""
+        cls.bot = bot
+        rooms = list(rooms)
+        try:
+            if check_config:
+                chk = bot.check_config()
+                if chk.returncode != 0:
+                    raise RuntimeError(f"config refused: {chk.stdout}{chk.stderr}")
+            bot.start()
+            for room in rooms:
+                inviter.invite(room, bot.user_id)
+            for room in rooms:
+                wait_bot_joined(inviter, room, bot.user_id)
+        except Exception:
+            bot.cleanup()
+            raise
+
+    @classmethod
+    def tearDownClass(cls) -> None:
+        cls.bot.stop()
+        if any(not ok for ok in getattr(cls, "_results", [])):
+            print(f"\n[{cls.label}] bot log kept in {cls.bot.dir}", file=sys.stderr)
+            return
+        cls.bot.cleanup()
+
+    def tearDown(self) -> None:
+        # Tests that stop the bot start it again; a bot that is gone now died by itself.
+        if not self.bot.running():
+            rc = self.bot.proc.returncode if self.bot.proc else None
+            self.fail(f"dialoogbot exited by itself during this test (exit code {rc}); log "
+                      f"tail:\n{self.bot.log_tail()}")
+
+    def run(self, result=None):  # keep the bot's log when a test fails
+        r = super().run(result)
+        if result is not None:
+            type(self)._results = getattr(type(self), "_results", []) + [
+                result.wasSuccessful()]
+        return r

@@ -38,8 +38,8 @@ from typing import Callable, Optional
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bot_process import (BotProcess, bot_messages, in_reply_to, new_user,  # noqa: E402
-                         relates, wait_bot_joined, wait_replies)
+from bot_process import (BotProcess, BotTestCase, bot_messages, in_reply_to, new_user,  # noqa: E402
+                         relates, wait_replies)
 from matrix_client import Client, wait_until  # noqa: E402
 
 REPLY_TIMEOUT = 45.0
@@ -66,7 +66,8 @@ def plain(ev: dict) -> str:
     return re.sub(r"\\([\\`*_{}\[\]()#+\-.!<>|~])", r"\1", body_of(ev).replace("**", ""))
 
 
-class CasusSessionE2E(unittest.TestCase):
+class CasusSessionE2E(BotTestCase):
+    label = "casus session e2e"
     lisa: Client    # leader
     mark: Client    # member, plans the session and brings the case
     nina: Client    # member
@@ -85,40 +86,12 @@ class CasusSessionE2E(unittest.TestCase):
         cls.room = cls.lisa.create_room(TEAM, invite=[cls.mark.user_id, cls.nina.user_id])
         cls.mark.join(cls.room)
         cls.nina.join(cls.room)
-        cls.bot = BotProcess("casusbot", admins=[cls.lisa.user_id], teams=[
+        cls.start_bot(BotProcess("casusbot", admins=[cls.lisa.user_id], teams=[
             {"name": TEAM, "room": cls.room, "leaders": [cls.lisa.user_id]}],
-            invites_allow=[cls.lisa.user_id])
-        try:
-            chk = cls.bot.check_config()
-            if chk.returncode != 0:
-                raise RuntimeError(f"config refused: {chk.stdout}{chk.stderr}")
-            cls.bot.start()
-            cls.lisa.invite(cls.room, cls.bot.user_id)
-            wait_bot_joined(cls.lisa, cls.room, cls.bot.user_id)
-        except Exception:
-            cls.bot.cleanup()
-            raise
+            invites_allow=[cls.lisa.user_id]), cls.lisa, [cls.room])
 
-    @classmethod
-    def tearDownClass(cls) -> None:
-        cls.bot.stop()
-        if any(not ok for ok in getattr(cls, "_results", [])):
-            print(f"\n[casus session e2e] bot log kept in {cls.bot.dir}", file=sys.stderr)
-            return
-        cls.bot.cleanup()
 
-    def tearDown(self) -> None:
-        if not self.bot.running():
-            rc = self.bot.proc.returncode if self.bot.proc else None
-            self.fail(f"dialoogbot exited by itself during this test (exit code {rc}); log "
-                      f"tail:\n{self.bot.log_tail()}")
 
-    def run(self, result=None):  # keep the bot's log when a test fails
-        r = super().run(result)
-        if result is not None:
-            type(self)._results = getattr(type(self), "_results", []) + [
-                result.wasSuccessful()]
-        return r
 
     # -- helpers ------------------------------------------------------------------------------
     def history(self) -> list[dict]:

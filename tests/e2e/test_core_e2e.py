@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bot_process import (BotProcess, bot_messages, in_reply_to, new_user,  # noqa: E402
+from bot_process import (BotProcess, BotTestCase, bot_messages, in_reply_to, new_user,  # noqa: E402
                          relates, replies_by_target, wait_bot_joined, wait_replies)
 from matrix_client import Client, wait_until  # noqa: E402
 
@@ -30,7 +30,8 @@ REPLY_TIMEOUT = 45.0   # one answer, including a restart and catch-up
 SETTLE = 2.0           # extra time for a duplicate to show up after the first answer
 
 
-class CoreE2E(unittest.TestCase):
+class CoreE2E(BotTestCase):
+    label = "core e2e"
     alice: Client   # admin and team leader
     bob: Client     # plain user, kicks the bot in the kick test
     bot: BotProcess
@@ -42,42 +43,17 @@ class CoreE2E(unittest.TestCase):
         cls.bob = new_user("bob")
         cls.team_room = cls.alice.create_room("Team E2E", invite=[cls.bob.user_id])
         cls.bob.join(cls.team_room)
-        cls.bot = BotProcess("corebot", admins=[cls.alice.user_id], teams=[
+        cls.start_bot(BotProcess("corebot", admins=[cls.alice.user_id], teams=[
             {"name": "Team E2E", "room": cls.team_room, "leaders": [cls.alice.user_id]}],
-            invites_allow=[cls.alice.user_id, "@bob_*:localhost"])
-        try:
-            cls.bot.start()
-            cls.alice.invite(cls.team_room, cls.bot.user_id)
-            wait_bot_joined(cls.alice, cls.team_room, cls.bot.user_id)
-        except Exception:
-            cls.bot.cleanup()
-            raise
+            invites_allow=[cls.alice.user_id, "@bob_*:localhost"]), cls.alice, [cls.team_room],
+            check_config=False)
 
-    @classmethod
-    def tearDownClass(cls) -> None:
-        cls.bot.stop()
-        if any(not ok for ok in getattr(cls, "_results", [])):
-            print(f"\n[core e2e] bot log kept in {cls.bot.dir}", file=sys.stderr)
-            return
-        cls.bot.cleanup()
 
     def setUp(self) -> None:
         if not self.bot.running():
             self.bot.start()
 
-    def tearDown(self) -> None:
-        # Tests that stop the bot start it again; a bot that is gone now died by itself.
-        if not self.bot.running():
-            rc = self.bot.proc.returncode if self.bot.proc else None
-            self.fail(f"dialoogbot exited by itself during this test (exit code {rc}); log "
-                      f"tail:\n{self.bot.log_tail()}")
 
-    def run(self, result=None):  # keep the bot's log when a test fails
-        r = super().run(result)
-        if result is not None:
-            type(self)._results = getattr(type(self), "_results", []) + [
-                result.wasSuccessful()]
-        return r
 
     # -- helpers ------------------------------------------------------------------------------
     def new_room_with_bot(self, name: str, creator: Client | None = None) -> str:

@@ -42,7 +42,7 @@ from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bot_process import (BotProcess, bot_binary, bot_messages, in_reply_to,  # noqa: E402
+from bot_process import (BotProcess, BotTestCase, bot_binary, bot_messages, in_reply_to,  # noqa: E402
                          new_user, relates, replies_by_target, wait_bot_joined, wait_replies)
 from matrix_client import Client, wait_until  # noqa: E402
 
@@ -74,7 +74,8 @@ def plain(ev: dict) -> str:
     return re.sub(r"\\([\\`*_{}\[\]()#+\-.!<>|~])", r"\1", body_of(ev))
 
 
-class FeaturesE2E(unittest.TestCase):
+class FeaturesE2E(BotTestCase):
+    label = "features e2e"
     alice: Client   # leader of both teams, admin
     bob: Client     # member of Team Noord, not a leader
     carla: Client   # client representative (intake.allow), in no team room
@@ -99,43 +100,14 @@ class FeaturesE2E(unittest.TestCase):
             f"  default_team: \"{TEAM_NOORD}\"",
         ])
         # carla is NOT in invites.allow: her DM invite is accepted because of intake.allow.
-        cls.bot = BotProcess("featbot", admins=[cls.alice.user_id], teams=[
+        cls.start_bot(BotProcess("featbot", admins=[cls.alice.user_id], teams=[
             {"name": TEAM_NOORD, "room": cls.noord, "leaders": [cls.alice.user_id]},
             {"name": TEAM_ZUID, "room": cls.zuid, "leaders": [cls.alice.user_id]}],
-            invites_allow=[cls.alice.user_id, cls.bob.user_id], extra_yaml=extra)
-        try:
-            chk = cls.bot.check_config()
-            if chk.returncode != 0:
-                raise RuntimeError(f"config refused: {chk.stdout}{chk.stderr}")
-            cls.bot.start()
-            for room in (cls.noord, cls.zuid):
-                cls.alice.invite(room, cls.bot.user_id)
-            for room in (cls.noord, cls.zuid):
-                wait_bot_joined(cls.alice, room, cls.bot.user_id)
-        except Exception:
-            cls.bot.cleanup()
-            raise
+            invites_allow=[cls.alice.user_id, cls.bob.user_id], extra_yaml=extra),
+            cls.alice, [cls.noord, cls.zuid])
 
-    @classmethod
-    def tearDownClass(cls) -> None:
-        cls.bot.stop()
-        if any(not ok for ok in getattr(cls, "_results", [])):
-            print(f"\n[features e2e] bot log kept in {cls.bot.dir}", file=sys.stderr)
-            return
-        cls.bot.cleanup()
 
-    def tearDown(self) -> None:
-        if not self.bot.running():
-            rc = self.bot.proc.returncode if self.bot.proc else None
-            self.fail(f"dialoogbot exited by itself during this test (exit code {rc}); log "
-                      f"tail:\n{self.bot.log_tail()}")
 
-    def run(self, result=None):  # keep the bot's log when a test fails
-        r = super().run(result)
-        if result is not None:
-            type(self)._results = getattr(type(self), "_results", []) + [
-                result.wasSuccessful()]
-        return r
 
     # -- helpers ------------------------------------------------------------------------------
     def assert_one_reply(self, client: Client, room: str, cmd_id: str,
