@@ -123,7 +123,8 @@ int main(int argc, char** argv) {
     if (!check_path.empty()) {
         auto cfg = load_or_report(check_path, *parts);
         if (!cfg) return 1;
-        std::cout << check_path << ": ok (" << cfg->teams.size() << " teams)\n";
+        std::cout << check_path << ": ok (" << cfg->teams.size()
+                  << (cfg->teams.size() == 1 ? " team)\n" : " teams)\n");
         return 0;
     }
     if (*backup) {

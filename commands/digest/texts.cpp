@@ -86,10 +86,10 @@ std::vector<commands::TextEntry> digest_texts() {
 
         // !overzicht export
         {"digest.export_title",
-         "**Cijfers {period}** per team en per week ({weeks} weken, {teams} team(s)): het "
+         "**Cijfers {period}** per team en per week (weken: {weeks}, teams: {teams}): het "
          "CSV-bestand `{file}` hieronder opent in een spreadsheet. Aantallen cliëntinbreng onder "
          "de 5 staan er als „< 5”, zodat niemand herkenbaar is.",
-         "**Figures {period}** per team and per week ({weeks} weeks, {teams} team(s)): the CSV "
+         "**Figures {period}** per team and per week (weeks: {weeks}, teams: {teams}): the CSV "
          "file `{file}` below opens in a spreadsheet. Counts of client input below 5 read "
          "\"< 5\", so nobody can be recognised."},
         {"digest.export_bad_period",
