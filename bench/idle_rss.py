@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Idle memory of the running bot next to a minimal matrix-nio bot (issue 7 item 5).
+"""Idle memory of the running bot next to a minimal matrix-nio bot.
 
 On the local Synapse (deploy/dev-homeserver.sh; start it first) this registers fresh accounts:
 an owner, the bot and a nio peer. The owner creates N rooms (default 100) and invites both

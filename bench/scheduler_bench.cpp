@@ -1,4 +1,4 @@
-// The scheduler's data path with 100,000 scheduled jobs (issue 3 item 6; benchmarks, not timed
+// The scheduler's data path with 100,000 scheduled jobs (benchmarks, not timed
 // tests): writing them at start-up, opening the database and finding the next due job (what
 // the single Asio timer waits for), taking a batch of due jobs, and computing the next local
 // occurrence of a weekly rule in a DST zone.
@@ -12,7 +12,7 @@
 #include <string>
 #include <variant>
 
-#include "commands/wanneer/recurrence.hpp"
+#include "lib/wanneer/recurrence.hpp"
 #include "storage/database.hpp"
 #include "storage/jobs.hpp"
 #include "storage/migrations.hpp"

@@ -7,11 +7,11 @@
 #include <string>
 #include <string_view>
 
-#include "commands/inbreng/scrubber.hpp"
+#include "lib/pii/scrubber.hpp"
 
 namespace {
 
-using dialoog::inbreng::Scrubber;
+using dialoog::pii::Scrubber;
 
 // Deterministic text of about `bytes` bytes; a fixed LCG keeps runs comparable.
 std::string mixed_dutch_text(std::size_t bytes) {

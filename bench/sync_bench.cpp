@@ -1,4 +1,4 @@
-// /sync handling and command overhead (issue 7 item 5; benchmarks, never timed tests).
+// /sync handling and command overhead (benchmarks, never timed tests).
 //
 // The fixture is a /sync response generated here, deterministically: 10,000 timeline events
 // over 100 rooms (100 per room), rooms 0-49 are team rooms; 1,000 events (10 %) are `!ping`
@@ -40,10 +40,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "bot/config/config.hpp"
+#include "config/config.hpp"
 #include "bot/engine/sync_processor.hpp"
 #include "bot/features.hpp"
-#include "bot/protocol/events.hpp"
+#include "matrix/events.hpp"
 #include "commands/catalogue.hpp"
 #include "commands/context.hpp"
 #include "commands/core/core_feature.hpp"
@@ -229,7 +229,7 @@ class World {
         }
         // Not a first start (a first start does not replay the backlog).
         storage::KvStore(*db_).set("next_batch", "s0");
-        auto setup = protocol::parse_sync_response(setup_response());
+        auto setup = matrix::parse_sync_response(setup_response());
         processor_->process(setup.value(), false);
     }
 
@@ -286,7 +286,7 @@ void BM_SyncHandling(benchmark::State& state) {
         total = {};
         const auto t0 = Clk::now();
         for (const auto& text : texts) {
-            auto parsed = protocol::parse_sync_response(text);
+            auto parsed = matrix::parse_sync_response(text);
             auto st = w.processor().process(parsed.value(), false);
             total.events += st.events;
             total.handled += st.handled;
@@ -320,7 +320,7 @@ BENCHMARK(BM_SyncHandling)
 void BM_ParseSync(benchmark::State& state) {
     const std::string& text = fixture(1).front();
     for (auto _ : state) {
-        auto parsed = protocol::parse_sync_response(text);
+        auto parsed = matrix::parse_sync_response(text);
         benchmark::DoNotOptimize(parsed);
     }
     state.SetItemsProcessed(state.iterations() * kEvents);
@@ -329,8 +329,8 @@ void BM_ParseSync(benchmark::State& state) {
 BENCHMARK(BM_ParseSync)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 /// A `!ping` event from a member of team room 0, parsed, with a fresh event id.
-protocol::Event ping_event(int n) {
-    protocol::Event ev;
+matrix::Event ping_event(int n) {
+    matrix::Event ev;
     ev.event_id = "$ping" + std::to_string(n) + ":" + kHs;
     ev.type = "m.room.message";
     ev.sender = member(0, 1);
@@ -361,9 +361,9 @@ void BM_CommandOverheadBatch(benchmark::State& state) {
     int n = 0;
     const auto rows0 = w.db().scalar_int("SELECT COUNT(*) FROM outbox");
     for (auto _ : state) {
-        protocol::SyncResponse resp;
+        matrix::SyncResponse resp;
         resp.next_batch = "c" + std::to_string(n);
-        protocol::JoinedRoom jr;
+        matrix::JoinedRoom jr;
         jr.room_id = room_id(0);
         jr.timeline.push_back(ping_event(n++));
         resp.join.push_back(std::move(jr));
@@ -400,7 +400,7 @@ void BM_CommandOverheadInBatch(benchmark::State& state) {
     const auto rows0 = w.db().scalar_int("SELECT COUNT(*) FROM outbox");
     auto tx = std::make_unique<storage::Transaction>(w.db());
     for (auto _ : state) {
-        const protocol::Event ev = ping_event(n++);
+        const matrix::Event ev = ping_event(n++);
         const auto t0 = Clk::now();
         storage::HandledEvents handled(s.db, s.mark_key);
         if (!handled.seen(ev.event_id)) {

@@ -11,7 +11,7 @@ namespace dialoog {
 
 std::vector<std::unique_ptr<commands::Feature>> all_features() {
     std::vector<std::unique_ptr<commands::Feature>> out;
-    // The order is the order of the digest's sections (issue 6): case discussions, the
+    // The order is the order of the digest's sections: case discussions, the
     // intervision prompt, client input, nudges and decisions; the digest itself last.
     out.push_back(std::make_unique<commands::CoreFeature>());
     out.push_back(std::make_unique<commands::CasusFeature>());

@@ -1,6 +1,6 @@
 #pragma once
 // The message catalogue: every user-facing text, per language (nl default, en), keyed by
-// message id, with named placeholders "{name}" (design.md, "Texts"). Handlers never hold
+// message id, with named placeholders "{name}" (docs/architecture.md). Handlers never hold
 // literal sentences; they ask the catalogue.
 
 #include <map>

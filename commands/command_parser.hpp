@@ -1,5 +1,5 @@
 #pragma once
-// Turns a message body into a command (issue 2 item 8). Pure functions, fuzzed.
+// Turns a message body into a command. Pure functions, fuzzed.
 
 #include <optional>
 #include <string>

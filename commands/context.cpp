@@ -2,8 +2,8 @@
 
 namespace dialoog::commands {
 
-protocol::Relation reply_relation(const protocol::Event& ev) {
-    protocol::Relation rel;
+matrix::Relation reply_relation(const matrix::Event& ev) {
+    matrix::Relation rel;
     rel.in_reply_to = ev.event_id;
     if (auto root = ev.thread_root()) {
         rel.thread_root = *root;

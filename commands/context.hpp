@@ -11,8 +11,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "bot/config/config.hpp"
-#include "bot/protocol/events.hpp"
+#include "config/config.hpp"
+#include "matrix/events.hpp"
 #include "commands/catalogue.hpp"
 #include "commands/command_parser.hpp"
 #include "commands/effects.hpp"
@@ -47,7 +47,7 @@ struct Services {
 struct EventContext {
     Services& s;
     Effects& fx;
-    const protocol::Event& event;
+    const matrix::Event& event;
     const storage::RoomRow& room;
     const config::TeamConfig* team = nullptr;  // null outside team rooms
     Role role = Role::Member;
@@ -106,6 +106,6 @@ private:
 };
 
 /// The relation for answering `ev`: thread-aware rich reply (spec "Threading").
-protocol::Relation reply_relation(const protocol::Event& ev);
+matrix::Relation reply_relation(const matrix::Event& ev);
 
 }  // namespace dialoog::commands

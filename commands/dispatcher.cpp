@@ -5,8 +5,8 @@
 namespace dialoog::commands {
 
 namespace {
-bool should_ignore(const protocol::Event& ev, const std::string& bot_user) {
-    if (ev.sender == bot_user) return true;  // never answer ourselves (matrix.md failure 5)
+bool should_ignore(const matrix::Event& ev, const std::string& bot_user) {
+    if (ev.sender == bot_user) return true;  // never answer ourselves: that would loop
     if (ev.type != "m.room.message") return true;
     if (ev.msgtype() == "m.notice") return true;  // notices must never be answered
     if (ev.rel_type() == "m.replace") return true;  // an edit is never a new command
@@ -27,14 +27,14 @@ bool Dispatcher::is_dm(const storage::RoomRow& room) const {
     return st.step();
 }
 
-bool Dispatcher::is_command(const protocol::Event& ev) const {
+bool Dispatcher::is_command(const matrix::Event& ev) const {
     if (should_ignore(ev, s_.cfg().bot.user_id)) return false;
     auto body = ev.body();
     if (!body) return false;
     return parse_command(strip_reply_fallback(*body)).has_value();
 }
 
-void Dispatcher::handle(const protocol::Event& ev, const storage::RoomRow& room, Effects& fx) {
+void Dispatcher::handle(const matrix::Event& ev, const storage::RoomRow& room, Effects& fx) {
     const auto& cfg = s_.cfg();
     const config::TeamConfig* team = cfg.team_for_room(room.room_id);
     if (ev.type == "m.reaction") {
@@ -58,7 +58,7 @@ void Dispatcher::handle(const protocol::Event& ev, const storage::RoomRow& room,
     }
     if (should_ignore(ev, cfg.bot.user_id)) return;
     auto raw = ev.body();
-    if (!raw) return;  // a message without a string body: nothing to parse (failure 9)
+    if (!raw) return;  // a message without a string body: nothing to parse, no crash
     std::string body = strip_reply_fallback(*raw);
     bool dm = is_dm(room);
     Role role = role_of(cfg, team, &room, ev.sender);

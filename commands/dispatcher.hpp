@@ -1,5 +1,5 @@
 #pragma once
-// From one timeline event to the right handler (issue 2 item 8): ignores the bot's own
+// From one timeline event to the right handler: ignores the bot's own
 // events, every m.notice, edits; strips reply fallbacks; parses `body`; checks where the
 // command may be used and the caller's role; hands plain messages and reactions to features.
 
@@ -13,9 +13,9 @@ public:
     explicit Dispatcher(Services& s) : s_(s) {}
     /// Handles one event of a joined room. Handler exceptions propagate: the caller rolls back
     /// the event's savepoint and answers with an error id.
-    void handle(const protocol::Event& ev, const storage::RoomRow& room, Effects& fx);
+    void handle(const matrix::Event& ev, const storage::RoomRow& room, Effects& fx);
     /// True when `ev` would be answered as a command (used for catch-up statistics and tests).
-    bool is_command(const protocol::Event& ev) const;
+    bool is_command(const matrix::Event& ev) const;
     /// Language for `room`: the team's, else the config default.
     std::string language_for(const config::TeamConfig* team) const;
     /// True when `room` is a direct chat between the bot and one person.

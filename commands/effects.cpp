@@ -1,15 +1,15 @@
 #include "commands/effects.hpp"
 
-#include "commands/markdown.hpp"
+#include "matrix/markdown.hpp"
 #include "common/keyed_hash.hpp"
 #include "storage/outbox.hpp"
 
 namespace dialoog::commands {
 
 namespace {
-std::string render(std::string_view md) { return markdown_to_html(md); }
+std::string render(std::string_view md) { return matrix::markdown_to_html(md); }
 
-// After a kick or ban the bot stops all activity in that room (issue 2 item 7): scheduled
+// After a kick or ban the bot stops all activity in that room: scheduled
 // reminders and other effects aimed at it are dropped here, before they reach the outbox.
 bool room_closed(storage::Database& db, std::string_view room_id) {
     auto st = db.prepare("SELECT membership FROM rooms WHERE room_id=?");
@@ -49,21 +49,21 @@ std::string Effects::next_txn_id() {
 }
 
 std::string Effects::notice(std::string_view room_id, std::string_view markdown,
-                            const protocol::Relation& rel,
+                            const matrix::Relation& rel,
                             const std::vector<std::string>& mentions, std::int64_t not_before,
                             bool purge_after_send) {
     if (room_closed(db_, room_id)) return {};
-    auto parts = protocol::split_markdown(markdown, protocol::kMaxEventBytes, &render);
+    auto parts = matrix::split_markdown(markdown, matrix::kMaxEventBytes, &render);
     std::string first;
     for (std::size_t i = 0; i < parts.size(); ++i) {
         // Only the first part answers the command and mentions people; the rest continue it.
-        protocol::Relation r = rel;
+        matrix::Relation r = rel;
         if (i > 0) {
             r.in_reply_to.reset();
             if (r.thread_root) r.is_falling_back = true;
         }
         auto content =
-            protocol::make_message(parts[i], render(parts[i]), i == 0 ? mentions : std::vector<std::string>{}, r);
+            matrix::make_message(parts[i], render(parts[i]), i == 0 ? mentions : std::vector<std::string>{}, r);
         auto txn = enqueue_room_row(db_, clock_, next_txn_id(), storage::OutboxKind::Send, room_id,
                                     "m.room.message", content, not_before, purge_after_send);
         if (i == 0) first = txn;
@@ -81,11 +81,11 @@ std::string Effects::send_raw(std::string_view room_id, std::string_view event_t
 
 std::string Effects::file(std::string_view room_id, std::string_view filename,
                           std::string_view content_type, std::string_view data,
-                          const protocol::Relation& rel) {
+                          const matrix::Relation& rel) {
     if (room_closed(db_, room_id)) return {};
     nlohmann::json content = {
         {"upload", {{"filename", filename}, {"content_type", content_type}, {"data", data}}},
-        {"message", protocol::make_file_message(filename, content_type, data.size(), rel)}};
+        {"message", matrix::make_file_message(filename, content_type, data.size(), rel)}};
     return enqueue_room_row(db_, clock_, next_txn_id(), storage::OutboxKind::UploadSend, room_id,
                             "m.room.message", content, 0, false);
 }
@@ -93,11 +93,11 @@ std::string Effects::file(std::string_view room_id, std::string_view filename,
 std::string Effects::dm(std::string_view user_id, std::string_view markdown,
                         std::int64_t not_before, bool purge_after_send,
                         const std::vector<std::string>& mentions) {
-    auto parts = protocol::split_markdown(markdown, protocol::kMaxEventBytes, &render);
+    auto parts = matrix::split_markdown(markdown, matrix::kMaxEventBytes, &render);
     std::string first;
     storage::Outbox outbox(db_);
     for (std::size_t i = 0; i < parts.size(); ++i) {
-        auto content = protocol::make_message(parts[i], render(parts[i]), i == 0 ? mentions : std::vector<std::string>{}, {});
+        auto content = matrix::make_message(parts[i], render(parts[i]), i == 0 ? mentions : std::vector<std::string>{}, {});
         storage::OutboxItem item;
         item.kind = storage::OutboxKind::Dm;
         item.target_user = std::string(user_id);

@@ -11,7 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "bot/protocol/content.hpp"
+#include "matrix/content.hpp"
 #include "common/clock.hpp"
 #include "storage/database.hpp"
 
@@ -26,7 +26,7 @@ public:
     /// Posts Markdown as m.notice to `room_id`; long texts become ordered parts.
     /// Returns the txn_id of the first part.
     std::string notice(std::string_view room_id, std::string_view markdown,
-                       const protocol::Relation& rel = {},
+                       const matrix::Relation& rel = {},
                        const std::vector<std::string>& mentions = {}, std::int64_t not_before = 0,
                        bool purge_after_send = false);
     /// Posts raw content (any event type) to a room.
@@ -42,7 +42,7 @@ public:
     /// storage::OutboxKind). Returns the row's txn_id, "" when the room is closed.
     std::string file(std::string_view room_id, std::string_view filename,
                      std::string_view content_type, std::string_view data,
-                     const protocol::Relation& rel = {});
+                     const matrix::Relation& rel = {});
     void redact(std::string_view room_id, std::string_view event_id, std::string_view reason);
     void join(std::string_view room_id);
     void leave(std::string_view room_id, std::string_view reason = {});

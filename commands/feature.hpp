@@ -1,6 +1,6 @@
 #pragma once
-// The plugin interface (design.md, "Features are plugins"). The core knows no feature by
-// name: main() builds the list, and the engine calls these hooks.
+// The plugin interface: features are plugins (docs/architecture.md, "Writing a feature").
+// The core knows no feature by name: main() builds the list, and the engine calls these hooks.
 
 #include <functional>
 #include <map>
@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "bot/config/config.hpp"
+#include "config/config.hpp"
 #include "storage/migrations.hpp"
 
 namespace dialoog::commands {

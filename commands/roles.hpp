@@ -1,5 +1,5 @@
 #pragma once
-// Who may do what (issue 2 item 8): member < leader < admin. Leader rights = listed in the
+// Who may do what: member < leader < admin. Leader rights = listed in the
 // team's `leaders`, or power level >= 50 in the team room. Admin = listed in `admins`.
 // Power levels follow the spec ("Permissions"): users[mxid], else users_default, else 0; with no
 // power-levels event the creator has 100; from room version 12 the creators (the m.room.create
@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "bot/config/config.hpp"
+#include "config/config.hpp"
 #include "storage/rooms.hpp"
 
 namespace dialoog::commands {

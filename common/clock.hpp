@@ -1,5 +1,6 @@
 #pragma once
-// Every reader of the time takes a Clock, so tests inject one and never sleep (design.md, "Time").
+// Every reader of the time takes a Clock, so tests inject one and never sleep
+// (docs/architecture.md, "Time").
 
 #include <chrono>
 #include <cstdint>

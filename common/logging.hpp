@@ -1,7 +1,8 @@
 #pragma once
 // Logging via spdlog with a redacting sink: registered secrets (access token, password) are
-// replaced by "[REDACTED]" in every line before it is written (matrix.md failure 10). Code must
-// still never log secrets or client text; this is the second line of defence.
+// replaced by "[REDACTED]" in every line before it is written: a leaked access token gives full
+// control of the bot's account. Code must still never log secrets or client text; this is the
+// second line of defence.
 
 #include <string>
 #include <string_view>

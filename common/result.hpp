@@ -1,6 +1,6 @@
 #pragma once
-// Result<T>: a failure is a value, not an exception (design.md, "Errors").
-// C++20 has no std::expected; this is the small local stand-in the design asks for.
+// Result<T>: a failure is a value, not an exception (docs/architecture.md).
+// C++20 has no std::expected; this is a small local stand-in.
 
 #include <cstdint>
 #include <optional>

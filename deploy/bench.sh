@@ -2,7 +2,7 @@
 # Builds and runs every benchmark (bench/*_bench.cpp, Google Benchmark) and the matrix-nio peer
 # on the same /sync fixture, then prints the /sync ratio (ours vs nio events/s); and the idle
 # memory benchmark (bench/idle_rss.py: the bot and a nio bot in 100 rooms on the local Synapse).
-# Issue 7 item 5; the figures and their meaning are in docs/performance.md.
+# The figures and their meaning are in docs/performance.md.
 #   deploy/bench.sh                       everything; `idle` only if the dev homeserver runs
 #   deploy/bench.sh sync scrubber         only these benchmarks (names without _bench)
 #   deploy/bench.sh idle                  only the idle memory one (starts the homeserver if

@@ -12,7 +12,7 @@ target=${1:-all}
 seconds=${2:-60}
 deploy/install-deps.sh >/dev/null
 cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14 \
-  -DDIALOOG_FUZZ=ON -DDIALOOG_TESTS=OFF -DDIALOOG_BENCH=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  -DDIALOOG_FUZZ=ON -DDIALOOG_WERROR=OFF -DDIALOOG_TESTS=OFF -DDIALOOG_BENCH=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 targets=()
 if [[ $target == all ]]; then
   for f in tests/fuzz/fuzz_*.cpp; do n=$(basename "$f" .cpp); targets+=("${n#fuzz_}"); done

@@ -1,5 +1,5 @@
 #pragma once
-// Online backup of the bot's SQLite database with the SQLite backup API (issue 8 item 4). Safe
+// Online backup of the bot's SQLite database with the SQLite backup API. Safe
 // while the bot runs: the copy is a consistent snapshot (SQLite restarts the copy when another
 // connection writes in between), taken in small steps so the bot is blocked only briefly.
 

@@ -1,7 +1,7 @@
 #pragma once
-// The exactly-once guard: a keyed hash of every handled event id (matrix.md failure 1).
-// Storing HMAC(key, event_id) instead of the id keeps the table free of event ids, so it
-// cannot be joined to anything else (domain.md, privacy).
+// The exactly-once guard: a keyed hash of every handled event id (the same event can arrive in
+// more than one /sync response). Storing HMAC(key, event_id) instead of the id keeps the table
+// free of event ids, so it cannot be joined to anything else (data minimisation).
 
 #include <cstdint>
 #include <string>
@@ -20,7 +20,7 @@ public:
     bool seen(std::string_view event_id);
     /// Records `event_id` as handled at `now_ms` (UTC ms). Idempotent.
     void mark(std::string_view event_id, std::int64_t now_ms);
-    /// Deletes marks older than `cutoff_ms`; returns how many. The issue keeps 7 days.
+    /// Deletes marks older than `cutoff_ms`; returns how many. Marks are kept 7 days.
     int prune(std::int64_t cutoff_ms);
 
     /// Loads the mark key from kv, creating a fresh random 32-byte key on first start.

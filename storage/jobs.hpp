@@ -1,6 +1,6 @@
 #pragma once
 // Scheduled jobs (reminders, session steps, prompts, digests) as rows with a due time in UTC
-// (design.md, "Exactly-once effects"). Firing a job is one transaction that writes its outbox
+// (docs/architecture.md, "Scheduled jobs"). Firing a job is one transaction that writes its outbox
 // rows and then reschedules or removes the job, so a job fires once even across a crash.
 
 #include <cstdint>

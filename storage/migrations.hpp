@@ -1,7 +1,7 @@
 #pragma once
 // Schema migrations as ordered SQL steps. The core schema's version is PRAGMA user_version;
 // each feature keeps its own version in schema_versions(owner, version), so adding a feature
-// never renumbers the core (design.md, "Exactly-once effects": schema version in user_version).
+// never renumbers the core.
 
 #include <string>
 #include <string_view>

@@ -1,5 +1,5 @@
 #pragma once
-// The persistent outbox (design.md, "Exactly-once effects"; issue 2 item 6). Every effect on
+// The persistent outbox (docs/architecture.md, "Exactly once"). Every effect on
 // the homeserver is a row written in the same transaction as the state change that caused it.
 // The row's txn_id is fixed at write time and reused on every retry, so the homeserver
 // de-duplicates a PUT repeated after a crash (spec: "Transaction identifiers").

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""A minimal matrix-nio bot as the peer for the /sync benchmark (issue 7 item 5).
+"""A minimal matrix-nio bot as the peer for the /sync benchmark.
 
 It handles the same fixture as bench/sync_bench.cpp (write it with
 `sync_bench --write-fixture DIR`) the way a nio bot does: the raw JSON text is parsed

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """A minimal matrix-nio bot that idles on a real homeserver: the peer for the idle-memory
-benchmark (bench/idle_rss.py, issue 7 item 5).
+benchmark (bench/idle_rss.py).
 
 It does what a small nio bot does and nothing more: password login (encryption off, nothing
 stored on disk), then `sync_forever` (30 s long-poll, nio's default filterless sync), joining

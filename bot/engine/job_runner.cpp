@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "bot/engine/sync_processor.hpp"
+#include "common/error_id.hpp"
 #include "storage/jobs.hpp"
 
 namespace dialoog::engine {

@@ -1,6 +1,7 @@
 #pragma once
-// Fires due scheduled jobs (design.md: "firing a job = one transaction that writes its outbox
-// rows and the job's next due time"). Pure: the Asio scheduler only decides when to call it.
+// Fires due scheduled jobs: firing a job is one transaction that writes its outbox rows and
+// the job's next due time (docs/architecture.md, "Exactly once"). Pure: the Asio scheduler
+// only decides when to call it.
 
 #include <cstdint>
 

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "commands/feature.hpp"
+#include "common/error_id.hpp"
 #include "common/keyed_hash.hpp"
 #include "storage/handled_events.hpp"
 #include "storage/kv_store.hpp"
@@ -11,9 +12,7 @@
 
 namespace dialoog::engine {
 
-using protocol::Event;
-
-std::string new_error_id() { return to_hex(random_bytes(4)); }
+using matrix::Event;
 
 SyncProcessor::SyncProcessor(commands::Services& s, commands::Dispatcher& d) : s_(s), d_(d) {}
 
@@ -21,7 +20,7 @@ std::optional<std::string> SyncProcessor::next_batch() {
     return storage::KvStore(s_.db).get("next_batch");
 }
 
-BatchStats SyncProcessor::process(const protocol::SyncResponse& resp, bool initial) {
+BatchStats SyncProcessor::process(const matrix::SyncResponse& resp, bool initial) {
     BatchStats st;
     storage::Transaction tx(s_.db);
     for (const auto& inv : resp.invite) handle_invite(inv, st);
@@ -42,7 +41,7 @@ BatchStats SyncProcessor::process(const protocol::SyncResponse& resp, bool initi
     return st;
 }
 
-void SyncProcessor::handle_invite(const protocol::InvitedRoom& inv, BatchStats& st) {
+void SyncProcessor::handle_invite(const matrix::InvitedRoom& inv, BatchStats& st) {
     const auto& cfg = s_.cfg();
     storage::Rooms rooms(s_.db);
     auto existing = rooms.get(inv.room_id);
@@ -101,7 +100,7 @@ void SyncProcessor::apply_state(const Event& ev) {
     }
 }
 
-void SyncProcessor::handle_join(const protocol::JoinedRoom& jr, bool initial, BatchStats& st) {
+void SyncProcessor::handle_join(const matrix::JoinedRoom& jr, bool initial, BatchStats& st) {
     storage::Rooms rooms(s_.db);
     auto before = rooms.get(jr.room_id);
     bool newly_joined = !before || before->membership != "join";
@@ -191,7 +190,7 @@ void SyncProcessor::handle_timeline_event(const Event& ev, const std::string& ro
     }
 }
 
-void SyncProcessor::handle_leave(const protocol::LeftRoom& lr, bool initial) {
+void SyncProcessor::handle_leave(const matrix::LeftRoom& lr, bool initial) {
     const auto& cfg = s_.cfg();
     storage::Rooms rooms(s_.db);
     const Event* own = nullptr;

@@ -1,5 +1,5 @@
 #pragma once
-// The exactly-once core (design.md, "Exactly-once effects"; issue 2 item 5). One SQLite
+// The exactly-once core (docs/architecture.md, "Exactly once"). One SQLite
 // transaction per /sync batch, a savepoint per event:
 //   - an event already in handled_events is skipped;
 //   - otherwise its handler runs and the handled mark, state changes and outbox rows are
@@ -13,7 +13,7 @@
 #include <cstdint>
 #include <string>
 
-#include "bot/protocol/events.hpp"
+#include "matrix/events.hpp"
 #include "commands/context.hpp"
 #include "commands/dispatcher.hpp"
 
@@ -36,25 +36,22 @@ public:
     /// then only room state and pending invites are handled, not the backlog.
     /// Throws storage::DbError only when the transaction itself cannot commit (disk full); then
     /// nothing of the batch is kept and the caller retries the same `since`.
-    BatchStats process(const protocol::SyncResponse& resp, bool initial);
+    BatchStats process(const matrix::SyncResponse& resp, bool initial);
 
     /// The saved sync position, if any.
     std::optional<std::string> next_batch();
 
 private:
-    void handle_invite(const protocol::InvitedRoom& inv, BatchStats& st);
-    void handle_join(const protocol::JoinedRoom& jr, bool initial, BatchStats& st);
-    void handle_leave(const protocol::LeftRoom& lr, bool initial);
-    void apply_state(const protocol::Event& ev);
-    void handle_timeline_event(const protocol::Event& ev, const std::string& room_id,
+    void handle_invite(const matrix::InvitedRoom& inv, BatchStats& st);
+    void handle_join(const matrix::JoinedRoom& jr, bool initial, BatchStats& st);
+    void handle_leave(const matrix::LeftRoom& lr, bool initial);
+    void apply_state(const matrix::Event& ev);
+    void handle_timeline_event(const matrix::Event& ev, const std::string& room_id,
                                BatchStats& st);
 
     commands::Services& s_;
     commands::Dispatcher& d_;
     int savepoint_seq_ = 0;
 };
-
-/// Short random id that ties a user-visible error to its log line (8 hex characters).
-std::string new_error_id();
 
 }  // namespace dialoog::engine

@@ -305,7 +305,7 @@ asio::awaitable<void> Bot::sync_loop() {
             co_await sleep(sync_timer_, delay);
             continue;
         }
-        auto parsed = protocol::parse_sync_response(r.value());
+        auto parsed = matrix::parse_sync_response(r.value());
         if (!parsed) {
             ++metrics_.sync_errors;
             auto delay = backoff(++failures);
@@ -366,12 +366,12 @@ asio::awaitable<void> Bot::sync_loop() {
     }
 }
 
-asio::awaitable<std::optional<Error>> Bot::fill_gaps(protocol::SyncResponse& resp,
+asio::awaitable<std::optional<Error>> Bot::fill_gaps(matrix::SyncResponse& resp,
                                                      const std::string& since) {
     std::optional<Error> failure;
     for (auto& jr : resp.join) {
         if (!jr.limited || !jr.prev_batch) continue;
-        std::vector<protocol::Event> older;  // newest first while paging
+        std::vector<matrix::Event> older;  // newest first while paging
         std::string from = *jr.prev_batch;
         bool ok = true;
         for (int page = 0; page < 10; ++page) {
@@ -383,7 +383,7 @@ asio::awaitable<std::optional<Error>> Bot::fill_gaps(protocol::SyncResponse& res
                 if (!failure) failure = r.error();
                 break;
             }
-            auto pageres = protocol::parse_messages_response(r.value(), jr.room_id);
+            auto pageres = matrix::parse_messages_response(r.value(), jr.room_id);
             if (!pageres) {
                 ok = false;
                 spdlog::warn("room {}: unusable /messages page while filling a sync gap",
@@ -399,7 +399,7 @@ asio::awaitable<std::optional<Error>> Bot::fill_gaps(protocol::SyncResponse& res
         if (older.empty()) continue;
         std::reverse(older.begin(), older.end());
         // Keep only events not already in the timeline.
-        std::vector<protocol::Event> merged;
+        std::vector<matrix::Event> merged;
         for (auto& ev : older) {
             bool dup = false;
             for (const auto& t : jr.timeline) dup = dup || t.event_id == ev.event_id;

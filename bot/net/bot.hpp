@@ -91,7 +91,7 @@ private:
     asio::awaitable<bool> acquire_token();
     asio::awaitable<void> resolve_aliases();
     /// Fetches the events of limited timelines; the first error when a gap stayed open.
-    asio::awaitable<std::optional<Error>> fill_gaps(protocol::SyncResponse& resp,
+    asio::awaitable<std::optional<Error>> fill_gaps(matrix::SyncResponse& resp,
                                                     const std::string& since);
     asio::awaitable<void> send_row(storage::OutboxRow row);
     asio::awaitable<void> sleep(asio::steady_timer& t, std::chrono::milliseconds d);

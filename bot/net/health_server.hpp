@@ -1,5 +1,5 @@
 #pragma once
-// Optional HTTP listener for monitoring (issue 8 item 2): GET /healthz and GET /metrics
+// Optional HTTP listener for monitoring: GET /healthz and GET /metrics
 // (Prometheus text format 0.0.4). Boost.Beast, one coroutine per connection, on the bot's own
 // io_context: every database read happens on the io_context thread between awaits, like the
 // rest of the bot, so it needs no locks. Default bind 127.0.0.1 (health.bind in the YAML).

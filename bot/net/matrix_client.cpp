@@ -98,7 +98,8 @@ asio::awaitable<Result<std::string>> MatrixClient::sync(std::optional<std::strin
     std::string path = std::string(kApi) + "/sync?timeout=" + std::to_string(timeout_ms);
     if (!filter_json.empty()) path += "&filter=" + encode(filter_json);
     if (since) path += "&since=" + encode(*since);
-    // The HTTP limit must exceed the long-poll time (matrix.md, Sync).
+    // The HTTP limit must exceed the long-poll time (Matrix spec, Client-Server API,
+    // "Syncing": the server may hold the request for `timeout` ms).
     auto r = co_await call("GET", path, "", timeout_ms + 30000);
     if (!r) co_return r.error();
     co_return std::move(r.value().body);

@@ -1,8 +1,8 @@
 #pragma once
 // The Client-Server API calls the bot makes (spec v1.x, section names in brackets), as
 // awaitables returning Result<json>. Auth is the Authorization header only, never a query
-// parameter (matrix.md). Error bodies become dialoog::Error with errcode, HTTP status, and
-// retry_after_ms from the Retry-After header or the body [Rate limiting].
+// parameter [Using access tokens]. Error bodies become dialoog::Error with errcode, HTTP
+// status, and retry_after_ms from the Retry-After header or the body [Rate limiting].
 
 #include <optional>
 #include <string>
@@ -30,7 +30,7 @@ public:
     asio::awaitable<Result<json>> login_password(std::string user_id, std::string password,
                                                  std::string device_id);
     /// [Syncing] GET /sync. `timeout_ms` is the long-poll time; the HTTP limit is set above it.
-    /// Returns the raw body (parsed by protocol::parse_sync_response).
+    /// Returns the raw body (parsed by matrix::parse_sync_response).
     asio::awaitable<Result<std::string>> sync(std::optional<std::string> since,
                                               std::string_view filter_json, int timeout_ms);
     /// [Sending events] PUT /rooms/{room}/send/{type}/{txn} -> {"event_id"}

@@ -7,7 +7,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "bot/config/config.hpp"
+#include "config/config.hpp"
 #include "bot/net/bot.hpp"
 
 namespace dialoog::tools {

@@ -14,8 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "bot/config/config.hpp"
-#include "commands/wanneer/recurrence.hpp"
+#include "config/config.hpp"
+#include "lib/wanneer/recurrence.hpp"
 
 namespace dialoog::casus {
 

@@ -1,5 +1,5 @@
 #pragma once
-// Case discussions (casusbespreking), issue 3: planning with <wanneer>, methods as data,
+// Case discussions (casusbespreking): planning with <wanneer>, methods as data,
 // inbrenger/gespreksleider rotation, running a session step by step in a thread, lessons and
 // actions, recurring series, and the casus part of the weekly digest.
 

@@ -1,19 +1,19 @@
 #include "commands/casus/marked_post.hpp"
 
-#include "commands/markdown.hpp"
+#include "matrix/markdown.hpp"
 
 namespace dialoog::casus {
 
 std::string post_marked(commands::Effects& fx, std::string_view room_id, std::string_view markdown,
-                        std::string_view ref, const protocol::Relation& rel,
+                        std::string_view ref, const matrix::Relation& rel,
                         const std::vector<std::string>& mentions) {
     auto content =
-        protocol::make_message(markdown, commands::markdown_to_html(markdown), mentions, rel);
+        matrix::make_message(markdown, matrix::markdown_to_html(markdown), mentions, rel);
     content[kRefKey] = std::string(ref);
     return fx.send_raw(room_id, "m.room.message", content);
 }
 
-std::optional<std::string> ref_of(const protocol::Event& ev) {
+std::optional<std::string> ref_of(const matrix::Event& ev) {
     auto it = ev.content.find(kRefKey);
     if (it == ev.content.end() || !it->is_string()) return std::nullopt;
     return it->get<std::string>();

@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "bot/protocol/content.hpp"
-#include "bot/protocol/events.hpp"
+#include "matrix/content.hpp"
+#include "matrix/events.hpp"
 #include "commands/effects.hpp"
 
 namespace dialoog::casus {
@@ -20,10 +20,10 @@ inline constexpr const char* kRefKey = "nl.dialoogbot.ref";
 /// Posts `markdown` as an m.notice to `room_id` with content[kRefKey] = `ref`. Returns the
 /// txn_id.
 std::string post_marked(commands::Effects& fx, std::string_view room_id, std::string_view markdown,
-                        std::string_view ref, const protocol::Relation& rel = {},
+                        std::string_view ref, const matrix::Relation& rel = {},
                         const std::vector<std::string>& mentions = {});
 
 /// content[kRefKey] of an event, when it is a string.
-std::optional<std::string> ref_of(const protocol::Event& ev);
+std::optional<std::string> ref_of(const matrix::Event& ev);
 
 }  // namespace dialoog::casus

@@ -1,5 +1,5 @@
 // Texts of the built-in methods (werkvormen) of a case discussion, in our own words, after the
-// step structures in docs/domain.md. Keys: casus.method.<id>.{title,description} and
+// step structures the report describes. Keys: casus.method.<id>.{title,description} and
 // casus.method.<id>.<step>.{name,text}. nl first, en second.
 #include "commands/catalogue.hpp"
 

@@ -10,7 +10,7 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include "bot/config/config.hpp"
+#include "config/config.hpp"
 
 namespace dialoog::commands {
 class Catalogue;

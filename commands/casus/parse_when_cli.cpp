@@ -6,7 +6,7 @@
 
 #include "commands/casus/when_text.hpp"
 #include "commands/catalogue.hpp"
-#include "commands/wanneer/wanneer.hpp"
+#include "lib/wanneer/wanneer.hpp"
 #include "common/clock.hpp"
 
 namespace dialoog::commands {

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "commands/casus/methods.hpp"
-#include "commands/wanneer/wanneer.hpp"
+#include "lib/wanneer/wanneer.hpp"
 
 namespace dialoog::casus {
 

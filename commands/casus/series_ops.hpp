@@ -9,7 +9,7 @@
 
 #include "commands/casus/plan_args.hpp"
 #include "commands/context.hpp"
-#include "commands/wanneer/recurrence.hpp"
+#include "lib/wanneer/recurrence.hpp"
 #include "storage/casus/series.hpp"
 
 namespace dialoog::casus {

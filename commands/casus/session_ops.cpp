@@ -54,7 +54,7 @@ std::string block_quote(const std::string& text) {
 }
 
 /// Posts each linked client input of `s` in the thread, one message per input, in id order.
-void post_client_voices(Scope& sc, const Session& s, const protocol::Relation& rel) {
+void post_client_voices(Scope& sc, const Session& s, const matrix::Relation& rel) {
     const auto linked = Sessions(sc.s.db).linked_inbreng(s.id);
     if (linked.empty()) {
         sc.fx.notice(s.room_id, sc.t("casus.voices_none", {{"id", id_str(s.id)}}), rel);
@@ -266,7 +266,7 @@ void start_session(Scope& sc, Session& s) {
 void advance_step(Scope& sc, Session& s) {
     const Method& m = sc.method(s.method);
     const int total = static_cast<int>(m.steps.size());
-    protocol::Relation rel;
+    matrix::Relation rel;
     if (s.root_event_id) {
         rel.thread_root = *s.root_event_id;
         rel.is_falling_back = true;

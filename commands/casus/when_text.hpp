@@ -7,8 +7,8 @@
 #include <string_view>
 
 #include "commands/catalogue.hpp"
-#include "commands/wanneer/recurrence.hpp"
-#include "commands/wanneer/wanneer.hpp"
+#include "lib/wanneer/recurrence.hpp"
+#include "lib/wanneer/wanneer.hpp"
 
 namespace dialoog::casus {
 

@@ -2,7 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
-#include "bot/engine/sync_processor.hpp"
+#include "common/error_id.hpp"
 #include "commands/catalogue.hpp"
 
 namespace dialoog::digest {
@@ -77,7 +77,7 @@ std::string compose_digest(commands::Services& s, const LeaderSchedule& ls, IsoW
                 sp.release();
             } catch (const std::exception& e) {
                 sp.rollback();
-                auto id = engine::new_error_id();
+                auto id = new_error_id();
                 spdlog::error("error {}: digest section of feature {} failed: {}", id, f->name(),
                               e.what());
                 section = texts.get(lang, "digest.section_failed",

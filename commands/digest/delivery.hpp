@@ -1,5 +1,5 @@
 #pragma once
-// Weekly delivery (issue 6 items 1, 3, 4): one job per leader, key "digest:<leader>", due at
+// Weekly delivery: one job per leader, key "digest:<leader>", due at
 // the leader's weekday and time in their timezone. Firing it sends the digest of the last
 // completed ISO week in the DM with the leader (fx.dm), once per (leader, week):
 //   - digest_sent records (leader hash, week) in the same transaction as the outbox rows;

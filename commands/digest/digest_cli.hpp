@@ -1,5 +1,5 @@
 #pragma once
-// `dialoogbot digest --leader @x:hs --week 2026-W49 --config PATH` (issue 6 item 7): prints a
+// `dialoogbot digest --leader @x:hs --week 2026-W49 --config PATH`: prints a
 // leader's digest as Markdown without sending anything, for admins and tests.
 
 #include <ostream>

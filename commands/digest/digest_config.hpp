@@ -1,5 +1,5 @@
 #pragma once
-// The digest's YAML and what it means for one leader (issue 6 item 1).
+// The digest's YAML and what it means for one leader.
 //
 //   teams:
 //     - name: Team Noord
@@ -19,8 +19,8 @@
 #include <string_view>
 #include <vector>
 
-#include "bot/config/config.hpp"
-#include "commands/wanneer/recurrence.hpp"
+#include "config/config.hpp"
+#include "lib/wanneer/recurrence.hpp"
 
 namespace dialoog::digest {
 

@@ -1,5 +1,5 @@
 #pragma once
-// The weekly digest for team leaders, in a DM (issue 6). Composes the other features'
+// The weekly digest for team leaders, in a DM. Composes the other features'
 // digest_section()s per team of the leader; delivers them weekly (delivery.hpp); answers
 // `!overzicht` (overzicht_command.hpp); exports figures (export_csv.hpp).
 

@@ -1,5 +1,5 @@
 #pragma once
-// ISO-week arithmetic the digest needs on top of commands/wanneer/recurrence.hpp: the week
+// ISO-week arithmetic the digest needs on top of lib/wanneer/recurrence.hpp: the week
 // before/after, which week a firing covers, quarters of weeks, and dates for the title.
 
 #include <cstdint>
@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "commands/wanneer/recurrence.hpp"
+#include "lib/wanneer/recurrence.hpp"
 #include "common/clock.hpp"
 
 namespace dialoog::digest {

@@ -1,5 +1,5 @@
 #pragma once
-// Aggregated figures for `!overzicht export` (issue 6 item 5). A feature that wants columns in
+// Aggregated figures for `!overzicht export`. A feature that wants columns in
 // the export also derives from DigestFigureSource; the digest finds it with dynamic_cast, so
 // the core Feature interface stays as it is. Only counts: never names or texts.
 
@@ -20,7 +20,7 @@ struct DigestFigure {
     std::string column;  // stable CSV column name, e.g. "casus_gehouden"
     std::int64_t value = 0;
     /// A count of client input (or of anything that could single out a client or a
-    /// representative): 1..4 is exported as "< 5" (k = 5, domain.md "Privacy").
+    /// representative): 1..4 is exported as "< 5" (k = 5: small counts can identify people).
     bool small_count_rule = false;
 };
 

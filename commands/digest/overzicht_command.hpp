@@ -1,5 +1,5 @@
 #pragma once
-// `!overzicht` (alias `!overview`, `!digest`) in the leader's DM (issue 6 items 1, 5, 6):
+// `!overzicht` (alias `!overview`, `!digest`) in the leader's DM:
 //   !overzicht                 this week so far
 //   !overzicht vorige          last week (the same text as the scheduled digest)
 //   !overzicht 2026-W49        that week

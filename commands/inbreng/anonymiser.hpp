@@ -6,9 +6,11 @@
 #include <string>
 #include <vector>
 
-#include "commands/inbreng/scrubber.hpp"
+#include "lib/pii/scrubber.hpp"
 
 namespace dialoog::inbreng {
+
+using pii::Scrubber;
 
 /// The scrubber for `keep_words` (the YAML's intake.keep_words), built on first use.
 std::shared_ptr<const Scrubber> shared_scrubber(const std::vector<std::string>& keep_words);

@@ -1,7 +1,7 @@
 #pragma once
 // The inbreng part of a leader's weekly digest: what clients brought in for the team that
-// week. Per-theme counts only from 5 inputs on, and counts below 5 shown as "< 5" (domain.md:
-// aggregates about small groups can identify people).
+// week. Per-theme counts only from 5 inputs on, and counts below 5 shown as "< 5"
+// (aggregates about small groups can identify people).
 
 #include <string>
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "bot/config/config.hpp"
+#include "config/config.hpp"
 #include "common/csv.hpp"
 
 namespace dialoog::inbreng {

@@ -1,7 +1,7 @@
 #pragma once
-// Anonymised client input (issue 4): client representatives send stories in a private chat,
+// Anonymised client input: client representatives send stories in a private chat,
 // see the scrubbed version, and confirm; teams read them in their room and in the digest.
-// Nothing stored links an input to the client or to the representative (domain.md, Privacy).
+// Nothing stored links an input to the client or to the representative (data minimisation).
 //
 // Files: intake_flow (DM dialogue, confirm, discard), intake_room (where intake may run),
 // withdrawal (!inbreng intrekken), team_view (lijst, show), digest_section, housekeeping

@@ -17,7 +17,7 @@
 #include <string_view>
 #include <vector>
 
-#include "bot/config/config.hpp"
+#include "config/config.hpp"
 
 namespace dialoog::inbreng {
 

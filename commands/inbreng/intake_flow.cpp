@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "bot/protocol/content.hpp"
+#include "matrix/content.hpp"
 #include "commands/catalogue.hpp"
 #include "commands/inbreng/anonymiser.hpp"
 #include "commands/inbreng/intake_config.hpp"
@@ -14,7 +14,7 @@
 #include "commands/inbreng/md_quote.hpp"
 #include "commands/inbreng/themes.hpp"
 #include "commands/inbreng/withdrawal_code.hpp"
-#include "commands/markdown.hpp"
+#include "matrix/markdown.hpp"
 #include "storage/inbreng/flood_counter.hpp"
 #include "storage/inbreng/inputs.hpp"
 #include "storage/inbreng/pending_intakes.hpp"
@@ -213,7 +213,7 @@ void redact_story(Env& e, std::string_view room_id, const std::vector<std::strin
             auto md = e.text("inbreng.redact_failed");
             content["on_fail"] = {
                 {"room_id", room_id},
-                {"content", protocol::make_message(md, commands::markdown_to_html(md), {}, {})}};
+                {"content", matrix::make_message(md, matrix::markdown_to_html(md), {}, {})}};
         }
         storage::OutboxItem item;
         item.kind = storage::OutboxKind::Redact;

@@ -1,5 +1,5 @@
 #pragma once
-// Intake of client input in a private chat (issue 4 item 1): `!inbreng <tekst>` or the short
+// Intake of client input in a private chat: `!inbreng <tekst>` or the short
 // dialogue that `!inbreng` starts (text, team, theme), the preview of exactly what would be
 // stored, and the end of every intake: stored on "ja"/👍, discarded on "nee", "stop" or expiry.
 // Whatever the end, the pending row is deleted and the submitter's story messages are redacted.

@@ -1,6 +1,6 @@
 #pragma once
 // Where intake may run: a private room of the bot and the submitter in which the bot can
-// redact the submitter's messages afterwards (issue 4: the raw story must not linger).
+// redact the submitter's messages afterwards (the raw story must not linger).
 
 #include <string_view>
 

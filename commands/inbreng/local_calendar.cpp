@@ -3,7 +3,7 @@
 #include <date/date.h>
 #include <date/tz.h>
 
-#include "commands/wanneer/recurrence.hpp"
+#include "lib/wanneer/recurrence.hpp"
 
 namespace dialoog::inbreng {
 

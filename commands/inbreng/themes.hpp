@@ -1,6 +1,7 @@
 #pragma once
-// Themes of client input: the four structural problem areas of the report (domain.md, "Themes
-// for client input and prompts") under short Dutch keys, plus free tags typed by the submitter.
+// Themes of client input: the four structural problem areas of the report (the research report
+// on client representatives the bot is based on) under short Dutch keys, plus free tags typed by
+// the submitter.
 // Stored as lowercase keys; English aliases and the numbers 1-4 map to the Dutch keys.
 
 #include <array>

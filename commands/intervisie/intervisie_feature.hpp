@@ -1,5 +1,5 @@
 #pragma once
-// Intervision prompts (issue 3 item 5): a reflective question posted weekly in each team room
+// Intervision prompts: a reflective question posted weekly in each team room
 // (team YAML `intervisie:`, default Monday 09:00), no repeats in a team until the library is
 // exhausted, `!vraag` (leaders) for the next one now, and the number of distinct people who
 // replied in each prompt's thread (only the number is kept) for the weekly digest.

@@ -11,8 +11,8 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include "bot/config/config.hpp"
-#include "commands/wanneer/recurrence.hpp"
+#include "config/config.hpp"
+#include "lib/wanneer/recurrence.hpp"
 
 namespace dialoog::commands {
 class Catalogue;

@@ -5,7 +5,7 @@
 
 #include "commands/tenzij/besluit_args.hpp"
 #include "commands/tenzij/besluit_format.hpp"
-#include "commands/wanneer/wanneer.hpp"
+#include "lib/wanneer/wanneer.hpp"
 #include "storage/rooms.hpp"
 #include "storage/tenzij/besluiten.hpp"
 #include "storage/tenzij/nudges.hpp"

@@ -2,10 +2,10 @@
 // "regels zijn regels", "not allowed", "against policy") in leaders' team-room messages.
 //
 // Source: the report's recommendation "alles kan, tenzij..." instead of "het kan niet,
-// tenzij..." (see shared/domain.md). A wrong nudge annoys more than a missed one, so the
-// detector is deliberately conservative: it skips questions, negated negations, quoted or
-// reported speech, abilities of people, rules that bind third parties, conditionals, small
-// talk, and "alles kan, tenzij" itself.
+// tenzij...". A wrong nudge annoys more than a missed one, so the detector is deliberately
+// conservative: it skips questions, negated negations, quoted or reported speech, abilities of
+// people, rules that bind third parties, conditionals, small talk, and "alles kan, tenzij"
+// itself.
 #pragma once
 
 #include <cstddef>

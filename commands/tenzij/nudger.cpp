@@ -38,7 +38,7 @@ bool maybe_nudge(commands::MessageContext& m, const NudgeDetector& detector,
                  root,         match->pattern_id, now};
     if (!insert_nudge(db, row)) return false;  // this event was nudged already
 
-    protocol::Relation rel;
+    matrix::Relation rel;
     rel.thread_root = root;
     rel.in_reply_to = m.event.event_id;
     rel.is_falling_back = false;

@@ -14,7 +14,7 @@
 #include <cstdint>
 #include <string>
 
-#include "bot/config/config.hpp"
+#include "config/config.hpp"
 #include "commands/tenzij/nudge_detector.hpp"
 
 namespace dialoog::tenzij {

@@ -13,7 +13,7 @@ namespace dialoog::tenzij {
 
 std::string tenzij_digest(commands::Services& s, const commands::DigestRequest& req);
 
-/// Counts for `!overzicht export` (issue 6 item 5), same columns every week: nudges given,
+/// Counts for `!overzicht export`, same columns every week: nudges given,
 /// nudges followed by a logged decision, decisions logged, decisions still open at the end of
 /// the week, follow-up notes and outcomes logged in [week_start_ms, week_end_ms).
 std::vector<digest::DigestFigure> tenzij_figures(commands::Services& s,

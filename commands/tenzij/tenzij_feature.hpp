@@ -1,6 +1,6 @@
 #pragma once
 // "Alles kan, tenzij…": nudges on door-closing messages in team rooms, and the decision log
-// (besluit) with follow-up reminders (issue 5). The detector itself is nudge_detector.hpp.
+// (besluit) with follow-up reminders. The detector itself is nudge_detector.hpp.
 
 #include <memory>
 #include <mutex>

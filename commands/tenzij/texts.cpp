@@ -1,5 +1,5 @@
 // Texts of the "alles kan, tenzij…" feature: nudges, the decision log, reminders, digest.
-// nl first, en second. Our own words, after the report's recommendation (shared/domain.md).
+// nl first, en second. Our own words, after the report's recommendation.
 #include "commands/catalogue.hpp"
 
 namespace dialoog::tenzij {

@@ -1,6 +1,6 @@
 #pragma once
 // Stored client input (inbreng): the scrubbed text, team, theme tags and ISO week, nothing that
-// points back to the client or the representative who sent it (issue 4, domain.md "Privacy").
+// points back to the client or the representative who sent it (data minimisation).
 // Other features (the spiegelgesprek method of casus) read a text with inbreng_text().
 
 #include <cstdint>

@@ -5,7 +5,7 @@ namespace dialoog::inbreng {
 const std::vector<storage::Migration>& inbreng_migrations() {
     static const std::vector<storage::Migration> steps = {
         {1, R"sql(
--- Stored client input (issue 4, AVG data minimisation): the scrubbed text, the team, theme
+-- Stored client input (AVG data minimisation): the scrubbed text, the team, theme
 -- tags and the ISO week of submission. On purpose nothing else: no user, room or event id, no
 -- exact time, and no other table holds a key that joins to a row here. AUTOINCREMENT: an id
 -- shown to a team never comes back for another story after a withdrawal or purge.

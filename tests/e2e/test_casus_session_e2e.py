@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""End-to-end test of a case discussion run step by step in a thread (issue 3, items 3-4).
+"""End-to-end test of a case discussion run step by step in a thread.
 
 One bot, one team room with a leader (lisa) and two members (mark, nina), against the real local
 Synapse:

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""End-to-end tests of dialoogbot's core against the real local Synapse (issue 2, Tests).
+"""End-to-end tests of dialoogbot's core against the real local Synapse.
 
 Needs: deploy/dev-homeserver.sh start, and a built binary ($DIALOOG_BIN, default
 build/dialoogbot). Run: /usr/bin/python3 -m unittest tests/e2e/test_core_e2e.py -v

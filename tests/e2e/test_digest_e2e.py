@@ -1,4 +1,4 @@
-"""End-to-end: the scheduled weekly digest (issue 6 items 1 and 4) on the local Synapse.
+"""End-to-end: the scheduled weekly digest on the local Synapse.
 
 The leader's digest time is set (digest.leaders) to a minute or two from now in the team's
 timezone, so the real scheduler fires during the test. Checks: the bot opens a direct-message

@@ -1,18 +1,18 @@
 #!/usr/bin/python3
 """End-to-end tests of dialoogbot's feature flows against the real local Synapse.
 
-Covers the user-facing flows of the feature issues, one bot with all features (core, casus,
+Covers the user-facing flows of the features, one bot with all features (core, casus,
 intervisie, inbreng, tenzij, digest) and two teams:
-1. client input (issue 4): a representative allowed by `intake.allow` DMs the bot, sends
+1. client input: a representative allowed by `intake.allow` DMs the bot, sends
    `!inbreng <story>`, sees the scrubbed preview, answers `ja`; the stored text has no BSN, phone
    or name, the original message is redacted on the server, the withdrawal code removes it;
    `!inbreng <story>` in a team room is refused; a DM where the bot cannot redact makes the bot
    open its own DM;
-2. nudge and decision log (issue 5): a leader's door-closing sentence gets one threaded nudge, a
+2. nudge and decision log: a leader's door-closing sentence gets one threaded nudge, a
    question gets none, `!besluit … tenzij …` in the nudge's thread is logged, `!besluiten` lists it;
-3. case discussions (issue 3): `!casus plan morgen 14:00 <titel>` is stored and listed, an
+3. case discussions: `!casus plan morgen 14:00 <titel>` is stored and listed, an
    impossible date is refused and nothing is stored;
-4. digest (issue 6): a leader's `!overzicht` in a DM gives this week's digest with a heading per
+4. digest: a leader's `!overzicht` in a DM gives this week's digest with a heading per
    team; a member who is no leader is refused.
 
 Needs: deploy/dev-homeserver.sh start, and a binary with every feature ($DIALOOG_BIN, e.g.

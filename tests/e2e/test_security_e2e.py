@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Security checks of dialoogbot against the real local Synapse (issue 7, item 6).
+"""Security checks of dialoogbot against the real local Synapse.
 
 1. A whole session (help, ping, commands with a marker in their arguments, a DM, an edit, a
    notice, restarts with SIGTERM and SIGKILL, token login and password login) and then every

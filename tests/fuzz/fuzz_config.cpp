@@ -4,7 +4,7 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "bot/config/config.hpp"
+#include "config/config.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     ::setenv("DIALOOGBOT_ACCESS_TOKEN", "t", 1);

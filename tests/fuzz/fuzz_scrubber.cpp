@@ -10,11 +10,11 @@
 #include <string>
 #include <string_view>
 
-#include "commands/inbreng/scrubber.hpp"
+#include "lib/pii/scrubber.hpp"
 
 namespace {
 
-using dialoog::inbreng::Scrubber;
+using dialoog::pii::Scrubber;
 
 const Scrubber& fuzz_scrubber() {
     static const Scrubber instance;

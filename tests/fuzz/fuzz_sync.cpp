@@ -6,7 +6,7 @@
 #include <memory>
 #include <string_view>
 
-#include "bot/config/config.hpp"
+#include "config/config.hpp"
 #include "bot/engine/sync_processor.hpp"
 #include "commands/core/core_feature.hpp"
 #include "commands/dispatcher.hpp"
@@ -41,7 +41,7 @@ struct World {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     static World w;
-    auto parsed = protocol::parse_sync_response(
+    auto parsed = matrix::parse_sync_response(
         std::string_view(reinterpret_cast<const char*>(data), size));
     if (!parsed) return 0;
     storage::Database db(":memory:");

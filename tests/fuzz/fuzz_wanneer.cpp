@@ -1,13 +1,13 @@
 // libFuzzer target for the <wanneer> parser, the weekly-rule parser, ISO weeks and --now.
 // Build: clang++-14 -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -DUSE_OS_TZDB=1
-//        -I. commands/wanneer/*.cpp tests/fuzz/fuzz_wanneer.cpp -ldate-tz
+//        -I. lib/wanneer/*.cpp tests/fuzz/fuzz_wanneer.cpp -ldate-tz
 // Run:   ./fuzz_wanneer tests/fuzz/corpus/wanneer -max_total_time=120
 // Input: byte 0 picks the zone, byte 1 the injected "now", the rest is the text. Besides "no
 // crash", it checks invariants: results are in the future, the prefix re-parses to the same
 // instant, formatted output parses back.
 
-#include "commands/wanneer/recurrence.hpp"
-#include "commands/wanneer/wanneer.hpp"
+#include "lib/wanneer/recurrence.hpp"
+#include "lib/wanneer/wanneer.hpp"
 
 #include <array>
 #include <cstdint>

@@ -82,7 +82,7 @@ TEST(Basic, KickIsReportedToAdminByDm) {
     EXPECT_EQ(f.outbox_counts().failed, 0);
 }
 
-// matrix.md failure 11: a join right after an invite can fail ("not invited" while the invite
+// A join right after an invite can fail ("not invited" while the invite
 // travels over federation); the bot retries it.
 TEST(Basic, JoinRetriedAfterForbidden) {
     FakeHomeserver hs;
@@ -99,7 +99,7 @@ TEST(Basic, JoinRetriedAfterForbidden) {
     expect_answered_once(hs, {ping});
 }
 
-// matrix.md failure 12: in an encrypted room the bot says once that it cannot read it.
+// In an encrypted room the bot says once that it cannot read it.
 TEST(Basic, EncryptedRoomGetsOneNotice) {
     FakeHomeserver hs;
     BotFixture f(hs);

@@ -1,4 +1,4 @@
-// Fault injection (issue 7 item 2): each fault kind hits the bot while users send commands;
+// Fault injection: each fault kind hits the bot while users send commands;
 // then the faults stop. The bot must not crash, and every command must be answered exactly
 // once within a bounded time. Timing is asserted only as a lower bound (429 waits).
 

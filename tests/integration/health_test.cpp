@@ -1,4 +1,4 @@
-// Health and metrics listener (issue 8 item 2): the pure /healthz decision, the outbox query,
+// Health and metrics listener: the pure /healthz decision, the outbox query,
 // the Prometheus text, the HTTP handling (404, 405, HEAD, keep-alive), and /healthz against
 // the real Bot and the fake homeserver: healthy, token revoked, homeserver down (faults), and
 // a homeserver that is not there at all (closed port).

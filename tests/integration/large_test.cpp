@@ -1,6 +1,7 @@
-// Size limits: a reply over 60,000 bytes is split into parts the server accepts (matrix.md
-// failure 8); M_TOO_LARGE from the server marks the row failed without a retry loop and
-// without blocking the room; and memory stays bounded under a storm of 5 MB syncs.
+// Size limits: a reply over 60,000 bytes is split into parts the server accepts (the spec
+// limits a whole event to 65,536 bytes); M_TOO_LARGE from the server marks the row failed
+// without a retry loop and without blocking the room; and memory stays bounded under a storm
+// of 5 MB syncs.
 
 #include <gtest/gtest.h>
 
@@ -28,7 +29,7 @@ TEST(Large, LongReplyIsSplitIntoAcceptedParts) {
         storage::Database db(f.db_path());
         SystemClock clock;
         commands::Effects fx(db, clock, "integration-key", "large-reply");
-        protocol::Relation rel;
+        matrix::Relation rel;
         rel.in_reply_to = cmd;
         storage::Transaction tx(db);
         std::string md;

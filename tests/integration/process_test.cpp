@@ -1,4 +1,4 @@
-// The real dialoogbot executable as an admin runs it (issue 8): `--check-config` on every
+// The real dialoogbot executable as an admin runs it: `--check-config` on every
 // example config in deploy/, and a running bot against the fake homeserver with the health
 // listener enabled, its token read through systemd's $CREDENTIALS_DIRECTORY, reloaded with
 // SIGHUP (an invalid config is refused and the old one kept; a valid one moves the listener),

@@ -1,4 +1,4 @@
-// Restarts and crashes (matrix.md failures 1 and 2): a command sent while the bot is down is
+// Restarts and crashes: a command sent while the bot is down is
 // answered once after the restart, old commands are never answered again, and a send the
 // server accepted just before a crash is re-sent with the same txn_id and deduplicated.
 

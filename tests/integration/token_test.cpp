@@ -1,4 +1,4 @@
-// Token revoked (matrix.md: M_UNKNOWN_TOKEN): the bot stays up and pauses instead of hammering
+// Token revoked (M_UNKNOWN_TOKEN): the bot stays up and pauses instead of hammering
 // the server; after a new token is written and reload_token() is called (SIGHUP), it resumes
 // and answers what came in meanwhile, exactly once.
 

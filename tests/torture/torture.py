@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Crash torture for dialoogbot against the local Synapse (issue 7, item 1).
+"""Crash torture for dialoogbot against the local Synapse.
 
 A scripted client sends N `!ping` commands to a team room at a steady rate while the bot is
 killed with SIGKILL at K random moments and restarted each time (after a random pause of up to

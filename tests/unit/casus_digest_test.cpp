@@ -5,7 +5,7 @@
 #include <map>
 
 #include "casus_test_support.hpp"
-#include "commands/wanneer/recurrence.hpp"
+#include "lib/wanneer/recurrence.hpp"
 
 using namespace casus_test;
 using std::chrono::minutes;

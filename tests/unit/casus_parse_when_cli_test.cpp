@@ -1,4 +1,4 @@
-// The offline check `dialoogbot parse-when` (run_parse_when_cli): the issue's example, DST
+// The offline check `dialoogbot parse-when` (run_parse_when_cli): the basic example, DST
 // edges, and the same (Dutch) error text as the chat command, with exit code 1.
 #include <gtest/gtest.h>
 
@@ -23,7 +23,7 @@ Run run(const std::string& text, const std::string& now = "2026-03-27T10:00",
 }
 }  // namespace
 
-TEST(CasusParseWhenCli, IssueExample) {
+TEST(CasusParseWhenCli, MorgenAtTwoPrintsLocalAndUtc) {
     auto r = run("morgen 14:00");
     EXPECT_EQ(r.rc, 0);
     EXPECT_EQ(r.out, "local: 2026-03-28T14:00:00+01:00\nutc: 2026-03-28T13:00:00Z\n");

@@ -9,7 +9,7 @@
 
 #include "commands/casus/casus_feature.hpp"
 #include "commands/intervisie/intervisie_feature.hpp"
-#include "commands/wanneer/wanneer.hpp"
+#include "lib/wanneer/wanneer.hpp"
 #include "storage/inbreng/inputs.hpp"
 #include "storage/inbreng/schema.hpp"
 #include "storage/migrations.hpp"

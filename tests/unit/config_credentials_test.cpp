@@ -8,7 +8,7 @@
 #include <cstdlib>
 #include <optional>
 
-#include "bot/config/config.hpp"
+#include "config/config.hpp"
 
 using namespace dialoog::config;
 

@@ -5,7 +5,7 @@
 #include <cstdlib>
 #include <fstream>
 
-#include "bot/config/config.hpp"
+#include "config/config.hpp"
 #include "common/glob.hpp"
 
 using namespace dialoog;

@@ -1,4 +1,4 @@
-// The deployment files in deploy/ (issue 8 item 1): the systemd unit keeps its hardening and
+// The deployment files in deploy/: the systemd unit keeps its hardening and
 // the token hand-over, install.sh is valid bash and never overwrites a config, the Dockerfile
 // is multi-stage on Debian 12 with a non-root user and a volume for the database.
 // When systemd-analyze is installed, the unit must also pass `systemd-analyze verify`.

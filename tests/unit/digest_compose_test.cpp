@@ -4,7 +4,7 @@
 
 #include "commands/digest/compose.hpp"
 #include "commands/digest/digest_config.hpp"
-#include "commands/markdown.hpp"
+#include "matrix/markdown.hpp"
 #include "digest_test_fakes.hpp"
 
 using namespace dialoog;
@@ -107,7 +107,7 @@ TEST(DigestCompose, GoldenEnglishFromLeaderOverride) {
 TEST(DigestCompose, RendersHeadingsListsAndTables) {
     auto h = make();
     seed(*h);
-    auto html = commands::markdown_to_html(compose_for(*h, "@lea:hs", {2026, 49}));
+    auto html = matrix::markdown_to_html(compose_for(*h, "@lea:hs", {2026, 49}));
     EXPECT_NE(html.find("<h1>"), std::string::npos);
     EXPECT_NE(html.find("<h2>Team Noord</h2>"), std::string::npos);
     EXPECT_NE(html.find("<h3>"), std::string::npos);

@@ -8,7 +8,7 @@
 #include <filesystem>
 #include <set>
 
-#include "bot/protocol/content.hpp"
+#include "matrix/content.hpp"
 #include "commands/core/core_feature.hpp"
 #include "commands/digest/delivery.hpp"
 #include "commands/digest/digest_config.hpp"
@@ -259,9 +259,9 @@ TEST(DigestDelivery, LargeDigestSplitIntoOrderedParts) {
     ASSERT_GE(lea.size(), 3u);
     std::string joined;
     for (const auto& m : lea) {
-        EXPECT_LE(protocol::message_bytes(m.body(), m.content["formatted_body"].get<std::string>()),
-                  protocol::kMaxEventBytes);
-        EXPECT_LE(m.content.dump().size() + protocol::kEnvelopeAllowance, 65536u);
+        EXPECT_LE(matrix::message_bytes(m.body(), m.content["formatted_body"].get<std::string>()),
+                  matrix::kMaxEventBytes);
+        EXPECT_LE(m.content.dump().size() + matrix::kEnvelopeAllowance, 65536u);
         joined += m.body() + "\n";
     }
     EXPECT_LT(joined.find("# Weekoverzicht"), joined.find("Alinea 1:"));

@@ -14,7 +14,7 @@
 
 #include "commands/digest/digest_feature.hpp"
 #include "commands/digest/figures.hpp"
-#include "commands/wanneer/recurrence.hpp"
+#include "lib/wanneer/recurrence.hpp"
 #include "support/harness.hpp"
 
 namespace dialoog::testing::digest_fakes {

@@ -416,10 +416,10 @@ TEST(InbrengIntake, AcceptsDirectInvitesFromAllowedUsersOnly) {
 
     commands::Dispatcher d(h.services());
     engine::SyncProcessor p(h.services(), d);
-    protocol::SyncResponse inv;
-    protocol::InvitedRoom ir;
+    matrix::SyncResponse inv;
+    matrix::InvitedRoom ir;
     ir.room_id = "!raad_dm:raad.example";
-    protocol::Event me;
+    matrix::Event me;
     me.type = "m.room.member";
     me.sender = "@lid:raad.example";
     me.state_key = kBot;

@@ -14,7 +14,7 @@
 #include "commands/inbreng/intake_config.hpp"
 #include "commands/inbreng/themes.hpp"
 #include "commands/inbreng/withdrawal_code.hpp"
-#include "commands/wanneer/recurrence.hpp"
+#include "lib/wanneer/recurrence.hpp"
 #include "storage/inbreng/inputs.hpp"
 #include "storage/inbreng/schema.hpp"
 #include "support/harness.hpp"

@@ -1,6 +1,6 @@
 // After confirmed intakes whose replies were sent, nothing in the database points back to the
 // representative: every table and every column is searched for the submitter's user ID, the
-// DM room ID, the event IDs and the raw personal data of the story (issue 4, "Tests").
+// DM room ID, the event IDs and the raw personal data of the story.
 #include <gtest/gtest.h>
 
 #include <set>
@@ -97,7 +97,7 @@ TEST(InbrengPrivacy, NothingStoredPointsBackToTheSubmitter) {
     needles.insert(needles.end(), events.begin(), events.end());
 
     // The core's record of the DM itself (which room is the DM with whom, its members and
-    // power levels) is allowed, "like any DM" (issue 4 item 3); it holds nothing about inputs.
+    // power levels) is allowed, like any DM; it holds nothing about inputs.
     const std::set<std::string> dm_bookkeeping = {"rooms", "room_members", "dm_rooms"};
     int dm_hits = 0;
     for (const auto& hit : search_everywhere(db, needles)) {

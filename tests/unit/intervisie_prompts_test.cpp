@@ -9,7 +9,7 @@
 
 #include "casus_test_support.hpp"
 #include "commands/intervisie/prompts.hpp"
-#include "commands/wanneer/recurrence.hpp"
+#include "lib/wanneer/recurrence.hpp"
 
 using namespace casus_test;
 using std::chrono::hours;

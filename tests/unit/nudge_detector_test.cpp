@@ -382,12 +382,6 @@ std::filesystem::path source_dir() {
 #endif
 }
 
-std::filesystem::path shared_dir() {
-    if (const char* env = std::getenv("DIALOOG_SHARED")) return env;
-    std::filesystem::path src = source_dir();
-    return src.empty() ? std::filesystem::path{} : src / ".." / "shared";
-}
-
 struct Score {
     int tp = 0, fp = 0, fn = 0, tn = 0;
     std::string mistakes;
@@ -416,11 +410,11 @@ Score score_file(const std::filesystem::path& path) {
 }
 
 TEST(NudgeLabelledSets, PublicCasesMeetTheBar) {
-    std::filesystem::path dir = shared_dir();
-    std::filesystem::path file = dir / "nudge" / "public-cases.tsv";
-    ASSERT_TRUE(!dir.empty() && std::filesystem::exists(file))
+    std::filesystem::path src = source_dir();
+    std::filesystem::path file = src / "tests" / "data" / "nudge_public_cases.tsv";
+    ASSERT_TRUE(!src.empty() && std::filesystem::exists(file))
         << "public cases not found at '" << file.string()
-        << "': set DIALOOG_SHARED to the shared/ folder (or build with DIALOOG_SOURCE_DIR)";
+        << "': build with -DDIALOOG_SOURCE_DIR=<repo> or set DIALOOG_SOURCE_DIR";
     Score s = score_file(file);
     EXPECT_GE(s.tp + s.fn, 5);
     EXPECT_GE(s.precision(), 0.9) << s.mistakes;

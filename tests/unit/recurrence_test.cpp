@@ -1,8 +1,8 @@
-// Tests of weekly rules and ISO weeks (commands/wanneer/recurrence.hpp): parsing Dutch/English
+// Tests of weekly rules and ISO weeks (lib/wanneer/recurrence.hpp): parsing Dutch/English
 // rule texts, next occurrences across both 2026 DST changes in Europe/Amsterdam, every-N-weeks
 // phases, and ISO weeks across the year end (2026 has a W53) and across DST.
 
-#include "commands/wanneer/recurrence.hpp"
+#include "lib/wanneer/recurrence.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,9 +1,9 @@
 // Role rules (spec "Permissions", incl. room version 12 creators) and reply size splitting.
 #include <gtest/gtest.h>
 
-#include "bot/protocol/content.hpp"
-#include "bot/protocol/events.hpp"
-#include "commands/markdown.hpp"
+#include "matrix/content.hpp"
+#include "matrix/events.hpp"
+#include "matrix/markdown.hpp"
 #include "commands/roles.hpp"
 
 using namespace dialoog;
@@ -72,11 +72,11 @@ TEST(Roles, LeaderByYamlOrPowerAdminByList) {
 }
 
 namespace {
-std::string render(std::string_view md) { return markdown_to_html(md); }
+std::string render(std::string_view md) { return matrix::markdown_to_html(md); }
 }  // namespace
 
 TEST(Split, ShortTextIsOnePart) {
-    auto parts = protocol::split_markdown("hallo", protocol::kMaxEventBytes, &render);
+    auto parts = matrix::split_markdown("hallo", matrix::kMaxEventBytes, &render);
     ASSERT_EQ(parts.size(), 1u);
     EXPECT_EQ(parts[0], "hallo");
 }
@@ -84,13 +84,13 @@ TEST(Split, ShortTextIsOnePart) {
 TEST(Split, LongTextSplitsUnderLimitInOrder) {
     std::string md;
     for (int i = 0; i < 3000; ++i) md += "- regel " + std::to_string(i) + " met wat tekst én ë\n";
-    auto parts = protocol::split_markdown(md, protocol::kMaxEventBytes, &render);
+    auto parts = matrix::split_markdown(md, matrix::kMaxEventBytes, &render);
     ASSERT_GT(parts.size(), 1u);
     std::string joined;
     for (const auto& p : parts) {
-        EXPECT_LE(protocol::message_bytes(p, render(p)), protocol::kMaxEventBytes);
-        auto content = protocol::make_message(p, render(p), {}, {});
-        EXPECT_LE(content.dump().size() + protocol::kEnvelopeAllowance, 65536u);
+        EXPECT_LE(matrix::message_bytes(p, render(p)), matrix::kMaxEventBytes);
+        auto content = matrix::make_message(p, render(p), {}, {});
+        EXPECT_LE(content.dump().size() + matrix::kEnvelopeAllowance, 65536u);
         joined += (joined.empty() ? "" : "\n") + p;
     }
     EXPECT_NE(joined.find("regel 0 "), std::string::npos);
@@ -100,7 +100,7 @@ TEST(Split, LongTextSplitsUnderLimitInOrder) {
 TEST(Split, OneHugeLineSplitsAtCharacterBoundaries) {
     std::string md;
     for (int i = 0; i < 40000; ++i) md += "é";  // 80,000 bytes, no line breaks
-    auto parts = protocol::split_markdown(md, protocol::kMaxEventBytes, &render);
+    auto parts = matrix::split_markdown(md, matrix::kMaxEventBytes, &render);
     ASSERT_GT(parts.size(), 1u);
     std::size_t total = 0;
     for (const auto& p : parts) {
@@ -111,16 +111,16 @@ TEST(Split, OneHugeLineSplitsAtCharacterBoundaries) {
 }
 
 TEST(Content, NoticeWithMentionsAndThread) {
-    protocol::Relation rel;
+    matrix::Relation rel;
     rel.in_reply_to = "$cmd:hs";
     rel.thread_root = "$root:hs";
-    auto c = protocol::make_message("hoi **jij**", render("hoi **jij**"), {"@a:hs"}, rel);
+    auto c = matrix::make_message("hoi **jij**", render("hoi **jij**"), {"@a:hs"}, rel);
     EXPECT_EQ(c["msgtype"], "m.notice");
     EXPECT_EQ(c["m.mentions"]["user_ids"][0], "@a:hs");
     EXPECT_EQ(c["m.relates_to"]["rel_type"], "m.thread");
     EXPECT_EQ(c["m.relates_to"]["m.in_reply_to"]["event_id"], "$cmd:hs");
     EXPECT_NE(c["formatted_body"].get<std::string>().find("<strong>jij</strong>"), std::string::npos);
-    auto plain = protocol::make_message("x", "", {}, {});
+    auto plain = matrix::make_message("x", "", {}, {});
     EXPECT_TRUE(plain["m.mentions"].is_object());
     EXPECT_TRUE(plain["m.mentions"].empty());
     EXPECT_FALSE(plain.contains("m.relates_to"));
@@ -134,13 +134,13 @@ TEST(Markdown, TablesRenderAndRawHtmlIsNotPassedThrough) {
 }
 
 TEST(SyncParsing, ToleratesMissingAndMalformedParts) {
-    EXPECT_FALSE(protocol::parse_sync_response("not json").ok());
-    EXPECT_FALSE(protocol::parse_sync_response("{}").ok());
-    EXPECT_FALSE(protocol::parse_sync_response("[1,2]").ok());
-    auto minimal = protocol::parse_sync_response(R"({"next_batch":"s1"})");
+    EXPECT_FALSE(matrix::parse_sync_response("not json").ok());
+    EXPECT_FALSE(matrix::parse_sync_response("{}").ok());
+    EXPECT_FALSE(matrix::parse_sync_response("[1,2]").ok());
+    auto minimal = matrix::parse_sync_response(R"({"next_batch":"s1"})");
     ASSERT_TRUE(minimal.ok());
     EXPECT_EQ(minimal->next_batch, "s1");
-    auto odd = protocol::parse_sync_response(R"({"next_batch":"s2","rooms":{"join":{
+    auto odd = matrix::parse_sync_response(R"({"next_batch":"s2","rooms":{"join":{
         "!a:hs":{"timeline":{"events":[
             {"type":"m.room.message","sender":"@a:hs","event_id":"$1","content":{"body":"!ping"}},
             {"type":"m.room.message","sender":"@a:hs","content":{"body":"no id"}},

@@ -1,7 +1,7 @@
-// Unit tests of the inbreng scrubber: one group per PII category, the false positives named in
-// the issue, Unicode handling, the CLI stream helper, and the public cases of
-// shared/pii/public-cases.tsv (path: $DIALOOG_SHARED, default <repo>/../shared).
-#include "commands/inbreng/scrubber.hpp"
+// Unit tests of the scrubber (lib/pii): one group per PII category, the false positives it must
+// avoid, Unicode handling, the CLI stream helper, and the public cases of
+// tests/data/pii_public_cases.tsv (text TAB values that must disappear TAB words that must stay).
+#include "lib/pii/scrubber.hpp"
 
 #include <gtest/gtest.h>
 
@@ -18,7 +18,7 @@
 #define DIALOOG_SOURCE_DIR "."
 #endif
 
-namespace dialoog::inbreng {
+namespace dialoog::pii {
 namespace {
 
 const Scrubber& scrubber() {
@@ -494,19 +494,12 @@ std::vector<std::string> split(const std::string& s, char sep) {
     return parts;
 }
 
-std::filesystem::path shared_dir() {
-    if (const char* env = std::getenv("DIALOOG_SHARED"); env != nullptr && *env != '\0') {
-        return env;
-    }
-    return std::filesystem::path(DIALOOG_SOURCE_DIR) / ".." / "shared";
-}
+std::filesystem::path data_dir() { return std::filesystem::path(DIALOOG_SOURCE_DIR) / "tests" / "data"; }
 
 TEST(ScrubberPublicCases, EveryValueDisappearsAndEveryWordStays) {
-    const std::filesystem::path path = shared_dir() / "pii" / "public-cases.tsv";
+    const std::filesystem::path path = data_dir() / "pii_public_cases.tsv";
     std::ifstream in(path);
-    ASSERT_TRUE(in.good()) << "cannot read " << path
-                           << ": set DIALOOG_SHARED to the shared/ folder (holding "
-                              "pii/public-cases.tsv), or build with -DDIALOOG_SOURCE_DIR=<repo>";
+    ASSERT_TRUE(in.good()) << "cannot read " << path;
     std::string line;
     int cases = 0;
     while (std::getline(in, line)) {
@@ -541,4 +534,4 @@ TEST(ScrubberPublicCases, EveryValueDisappearsAndEveryWordStays) {
 }
 
 }  // namespace
-}  // namespace dialoog::inbreng
+}  // namespace dialoog::pii

@@ -1,8 +1,8 @@
-// Tests of the <wanneer> parser (commands/wanneer/wanneer.hpp): every accepted form, the DST
+// Tests of the <wanneer> parser (lib/wanneer/wanneer.hpp): every accepted form, the DST
 // edges of 2026 in Europe/Amsterdam, refusals with their fragments, and the prefix split used by
 // "!casus nieuw <wanneer> <titel>". `now` is always injected.
 
-#include "commands/wanneer/wanneer.hpp"
+#include "lib/wanneer/wanneer.hpp"
 
 #include <gtest/gtest.h>
 
@@ -50,7 +50,7 @@ std::string parse(std::string_view text, const char* now = kNow, WanneerOptions 
     return std::string(error_code_name(f.code)) + " '" + f.fragment + "'";
 }
 
-TEST(Wanneer, IssueExampleMorgen) {
+TEST(Wanneer, MorgenAtTwoIsNextDayLocal) {
     auto r = parse_wanneer("morgen 14:00", ams(), at("2026-03-27T10:00"));
     ASSERT_TRUE(std::holds_alternative<WanneerOk>(r)) << describe(r);
     const auto& ok = std::get<WanneerOk>(r);

@@ -190,7 +190,7 @@ class FakeHomeserver {
     int syncs_served() const;
     /// Faults queued and not yet used (all endpoints).
     int pending_faults() const;
-    /// True when a request carried the token as a query parameter (matrix.md: header only).
+    /// True when a request carried the token as a query parameter (it belongs in the header only).
     bool saw_query_token() const;
 
     struct Impl;  // public so the session code in the .cpp can reach it

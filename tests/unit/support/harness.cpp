@@ -50,18 +50,18 @@ Harness::Harness(std::vector<std::unique_ptr<commands::Feature>> features,
 
 std::string Harness::next_event_id() { return "$ev" + std::to_string(++event_seq_) + ":hs"; }
 
-void Harness::push(protocol::SyncResponse resp) {
+void Harness::push(matrix::SyncResponse resp) {
     resp.next_batch = "s" + std::to_string(++batch_seq_);
     processor_->process(resp, false);
 }
 
 void Harness::join_room(const std::string& room_id, const std::vector<std::string>& members,
                         const std::map<std::string, int>& power) {
-    protocol::JoinedRoom jr;
+    matrix::JoinedRoom jr;
     jr.room_id = room_id;
     auto state = [&](const std::string& type, const std::string& key, json content,
                      const std::string& sender) {
-        protocol::Event ev;
+        matrix::Event ev;
         ev.event_id = next_event_id();
         ev.type = type;
         ev.sender = sender;
@@ -78,7 +78,7 @@ void Harness::join_room(const std::string& room_id, const std::vector<std::strin
     state("m.room.power_levels", "", {{"users", users}, {"users_default", 0}}, creator);
     state("m.room.member", kBot, {{"membership", "join"}}, kBot);
     for (const auto& m : members) state("m.room.member", m, {{"membership", "join"}}, m);
-    protocol::SyncResponse resp;
+    matrix::SyncResponse resp;
     resp.join.push_back(std::move(jr));
     push(std::move(resp));
 }
@@ -92,7 +92,7 @@ void Harness::make_dm(const std::string& room_id, const std::string& user) {
 std::string Harness::send_event(const std::string& room_id, const std::string& sender,
                                 const std::string& type, const json& content,
                                 std::optional<std::string> state_key) {
-    protocol::Event ev;
+    matrix::Event ev;
     ev.event_id = next_event_id();
     ev.type = type;
     ev.sender = sender;
@@ -100,10 +100,10 @@ std::string Harness::send_event(const std::string& room_id, const std::string& s
     ev.state_key = std::move(state_key);
     ev.origin_server_ts = to_epoch_ms(clock_.now());
     ev.content = content;
-    protocol::JoinedRoom jr;
+    matrix::JoinedRoom jr;
     jr.room_id = room_id;
     jr.timeline.push_back(ev);
-    protocol::SyncResponse resp;
+    matrix::SyncResponse resp;
     resp.join.push_back(std::move(jr));
     push(std::move(resp));
     return ev.event_id;
@@ -126,17 +126,17 @@ std::string Harness::send_in_thread(const std::string& room_id, const std::strin
 
 void Harness::redeliver(const std::string& room_id, const std::string& event_id,
                         const std::string& sender, const std::string& body) {
-    protocol::Event ev;
+    matrix::Event ev;
     ev.event_id = event_id;
     ev.type = "m.room.message";
     ev.sender = sender;
     ev.room_id = room_id;
     ev.origin_server_ts = to_epoch_ms(clock_.now());
     ev.content = {{"msgtype", "m.text"}, {"body", body}};
-    protocol::JoinedRoom jr;
+    matrix::JoinedRoom jr;
     jr.room_id = room_id;
     jr.timeline.push_back(ev);
-    protocol::SyncResponse resp;
+    matrix::SyncResponse resp;
     resp.join.push_back(std::move(jr));
     push(std::move(resp));
 }

@@ -11,7 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "bot/config/config.hpp"
+#include "config/config.hpp"
 #include "bot/engine/job_runner.hpp"
 #include "bot/engine/sync_processor.hpp"
 #include "commands/catalogue.hpp"
@@ -100,7 +100,7 @@ public:
 
 private:
     std::string next_event_id();
-    void push(protocol::SyncResponse resp);
+    void push(matrix::SyncResponse resp);
 
     ManualClock clock_;
     std::vector<std::unique_ptr<commands::Feature>> features_;

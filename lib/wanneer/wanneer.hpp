@@ -1,0 +1,114 @@
+#pragma once
+// The <wanneer> ("when") argument of chat commands: what Dutch and English users type for a
+// moment in time, turned into a UTC instant. Documented for users in docs/user.md ("`<wanneer>`").
+//
+// Accepted (Dutch and English words mix freely; numeric dates are always day-month):
+//   dates   2026-12-03 | 3-12 | 3/12 | 3-12-2026 | 3.12.2026 | 3 dec | 3 december 2026 |
+//           dec 3 | 3rd of December | vandaag/today | morgen/tomorrow | overmorgen |
+//           (day after tomorrow) | dinsdag/di/tuesday/tue [volgende|next|aanstaande ...] |
+//           volgende week dinsdag | over 2 dagen | in 3 weeks | over een maand
+//   times   14:00 | 9:30 | 14.00 | 14u | 14u30 | 14h | 14 uur | 2pm | 2:30 p.m. |
+//           3 uur 's middags       (optionally preceded by "om", "at" or "@")
+//   forms   <date> [om|at] <time> | <time> [op|on] <date> | <time> | [op|on] <date> |
+//           over/in <n> minuten|min|uur|hours|dagen|weken|maanden ("een half uur",
+//           "anderhalf uur", "een kwartier", "half an hour", "1 uur en 30 minuten",
+//           "in 1h30m" too; amounts as digits or words een..twaalf / one..twelve)
+// Semantics (the team's zone `tz`, `now` injected; the parser never reads a clock):
+//   - a date without a year is its next occurrence (this year if still ahead, else later);
+//   - a weekday is the next such day whose time is still ahead (today counts);
+//   - a time without a date is today if still ahead, else tomorrow;
+//   - a date without a time uses WanneerOptions::default_time, else fails MissingTime;
+//   - "over N dagen/weken/maanden" without a time keeps the current wall-clock time;
+//     "over N minuten/uur" adds an exact duration;
+//   - the autumn repeated hour resolves to the earlier instant (date::choose::earliest);
+//   - the spring gap, impossible dates/times, the past and > 2 years ahead are refused.
+
+#include <date/tz.h>
+
+#include <chrono>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+
+namespace dialoog::wanneer {
+
+/// An instant in UTC with millisecond precision (same type as dialoog::UtcMs).
+using UtcMs = std::chrono::sys_time<std::chrono::milliseconds>;
+
+/// Why a <wanneer> was refused. Stable names for catalogues: see error_code_name().
+enum class WanneerError {
+    Empty,                 // nothing typed
+    Unrecognised,          // no (or not all) words form a time; fragment = what was not understood
+    InvalidTime,           // "24:60", "13pm"; fragment = the time as typed
+    InvalidDate,           // "31-02", "29-02-2026", "di 3 dec" when 3 dec is no Tuesday
+    NonexistentLocalTime,  // in the spring DST gap, e.g. 2026-03-29 02:30 Europe/Amsterdam
+    InPast,                // not strictly after `now`
+    TooFar,                // more than WanneerOptions::max_years_ahead after `now`
+    MissingTime,           // a date without a time and no default_time ("geef ook een tijd")
+};
+
+/// A parsed <wanneer>.
+struct WanneerOk {
+    UtcMs instant;               // UTC, ms
+    std::string local_iso;       // in the team zone, e.g. "2026-03-28T14:00:00+01:00"
+    std::size_t consumed_bytes;  // bytes of the input that form the <wanneer> (prefix parse)
+};
+
+/// A refused <wanneer>: `fragment` is the offending part of the input, verbatim, so the chat
+/// layer can quote it in a friendly message from its (nl/en) catalogue.
+struct WanneerFail {
+    WanneerError code;
+    std::string fragment;
+};
+
+using WanneerResult = std::variant<WanneerOk, WanneerFail>;
+
+/// Knobs of the parser; the defaults are what chat commands use.
+struct WanneerOptions {
+    /// Time of day (local, since midnight) used for a date typed without a time. Unset: such
+    /// input fails with MissingTime.
+    std::optional<std::chrono::minutes> default_time;
+    /// Instants more than this many calendar years after `now` fail with TooFar.
+    int max_years_ahead = 2;
+};
+
+/// Parses the whole of `text` as a <wanneer> in zone `tz` (null = UTC) relative to `now`.
+/// On success consumed_bytes == text.size() (trailing whitespace included). Trailing words
+/// that are not part of a <wanneer> give Unrecognised with those words as the fragment.
+WanneerResult parse_wanneer(std::string_view text, const date::time_zone* tz, UtcMs now,
+                            const WanneerOptions& options = {});
+
+/// Parses the longest prefix of `text` that forms a <wanneer>; the rest is for the caller (the
+/// title of "!casus nieuw morgen 14:00 Casus over Jan"). The prefix ends at a word boundary
+/// (whitespace, end, or one of , ; and . : ! ? before whitespace/end). When the longest
+/// recognisable prefix is invalid (e.g. "morgen 25:00 Overleg") its error is returned rather
+/// than a shorter reading, so "vandaag 9:00 ..." at 10:00 is InPast, not "vandaag" + title.
+/// No recognisable prefix: Unrecognised with the first word as fragment; blank: Empty.
+WanneerResult parse_wanneer_prefix(std::string_view text, const date::time_zone* tz, UtcMs now,
+                                   const WanneerOptions& options = {});
+
+/// The title part after a prefix parse: `text` from `consumed_bytes` with leading whitespace and
+/// separators (, ; : - and dashes) removed, trailing whitespace trimmed.
+std::string_view rest_after(std::string_view text, std::size_t consumed_bytes);
+
+/// "2026-03-28T14:00:00+01:00": the instant in `tz` (null = UTC), floored to whole seconds.
+std::string format_local_iso(UtcMs t, const date::time_zone* tz);
+
+/// "2026-03-28T13:00:00Z", floored to whole seconds.
+std::string format_utc_iso(UtcMs t);
+
+/// The --now argument of the offline CLI (`dialoogbot parse-when --now ...`):
+/// "YYYY-MM-DD[(T| )HH:MM[:SS[.fff]]][Z|±HH:MM|±HHMM|±HH]". Without an offset the time is
+/// local in `tz` (null = UTC; repeated hour = earlier instant). nullopt: malformed, impossible
+/// date/time, or a local time in the DST gap.
+std::optional<UtcMs> parse_now_argument(std::string_view text, const date::time_zone* tz);
+
+/// The zone for an IANA name ("Europe/Amsterdam"), or null if unknown. Never throws.
+const date::time_zone* find_time_zone(std::string_view iana_name);
+
+/// Stable snake_case name of an error ("invalid_time"), for catalogues, logs and the CLI.
+std::string_view error_code_name(WanneerError code);
+
+}  // namespace dialoog::wanneer
