@@ -40,10 +40,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "config/config.hpp"
 #include "bot/engine/sync_processor.hpp"
 #include "bot/features.hpp"
-#include "matrix/events.hpp"
 #include "commands/catalogue.hpp"
 #include "commands/context.hpp"
 #include "commands/core/core_feature.hpp"
@@ -51,6 +49,8 @@
 #include "commands/feature.hpp"
 #include "commands/registry.hpp"
 #include "common/clock.hpp"
+#include "config/config.hpp"
+#include "matrix/events.hpp"
 #include "storage/database.hpp"
 #include "storage/handled_events.hpp"
 #include "storage/kv_store.hpp"
@@ -76,7 +76,9 @@ std::string room_id(int r) {
     std::snprintf(buf, sizeof buf, "!room%03d:", r);
     return buf + kHs;
 }
-std::string member(int r, int k) { return "@u" + std::to_string(r * kMembers + k) + ":" + kHs; }
+std::string member(int r, int k) {
+    return "@u" + std::to_string(r * kMembers + k) + ":" + kHs;
+}
 
 // Ordinary team-room chat, no command and nothing the nudge detector looks for.
 const char* const kChat[] = {
@@ -122,16 +124,19 @@ std::string timeline_response(int batch, int from, int to) {
             }
             events.push_back(std::move(ev));
         }
-        join[room_id(r)] = {{"timeline",
-                             {{"events", std::move(events)},
-                              {"limited", false},
-                              {"prev_batch", "p" + std::to_string(batch) + "_" + std::to_string(r)}}},
-                            {"state", {{"events", json::array()}}},
-                            {"ephemeral", {{"events", json::array()}}},
-                            {"account_data", {{"events", json::array()}}}};
+        join[room_id(r)] = {
+            {"timeline",
+             {{"events", std::move(events)},
+              {"limited", false},
+              {"prev_batch", "p" + std::to_string(batch) + "_" + std::to_string(r)}}},
+            {"state", {{"events", json::array()}}},
+            {"ephemeral", {{"events", json::array()}}},
+            {"account_data", {{"events", json::array()}}}};
     }
-    json resp = {{"next_batch", "s" + std::to_string(batch + 2)},
-                 {"rooms", {{"join", std::move(join)}, {"invite", json::object()}, {"leave", json::object()}}}};
+    json resp = {
+        {"next_batch", "s" + std::to_string(batch + 2)},
+        {"rooms",
+         {{"join", std::move(join)}, {"invite", json::object()}, {"leave", json::object()}}}};
     return resp.dump();
 }
 
@@ -143,16 +148,17 @@ std::string setup_response() {
         int n = 0;
         auto add = [&](const std::string& type, const std::string& key, json content,
                        const std::string& sender) {
-            state.push_back({{"type", type},
-                             {"state_key", key},
-                             {"sender", sender},
-                             {"event_id", "$s" + std::to_string(r) + "_" + std::to_string(n++) + ":" + kHs},
-                             {"origin_server_ts", kNow - 86'400'000},
-                             {"content", std::move(content)}});
+            state.push_back(
+                {{"type", type},
+                 {"state_key", key},
+                 {"sender", sender},
+                 {"event_id", "$s" + std::to_string(r) + "_" + std::to_string(n++) + ":" + kHs},
+                 {"origin_server_ts", kNow - 86'400'000},
+                 {"content", std::move(content)}});
         };
         add("m.room.create", "", {{"room_version", "10"}}, member(r, 0));
-        add("m.room.power_levels", "",
-            {{"users", {{member(r, 0), 100}}}, {"users_default", 0}}, member(r, 0));
+        add("m.room.power_levels", "", {{"users", {{member(r, 0), 100}}}, {"users_default", 0}},
+            member(r, 0));
         add("m.room.member", kBot, {{"membership", "join"}}, kBot);
         for (int k = 0; k < kMembers; ++k)
             add("m.room.member", member(r, k), {{"membership", "join"}}, member(r, k));
@@ -177,10 +183,16 @@ const std::vector<std::string>& fixture(int batches) {
 std::string config_yaml() {
     std::string y =
         "homeserver: http://127.0.0.1:8008\n"
-        "bot:\n  user_id: \"" + kBot + "\"\n  device_id: BENCH\n"
+        "bot:\n  user_id: \"" +
+        kBot +
+        "\"\n  device_id: BENCH\n"
         "storage: \"bench.db\"\n"
-        "admins: [\"@admin:" + kHs + "\"]\n"
-        "invites:\n  allow: [\"@*:" + kHs + "\"]\n"
+        "admins: [\"@admin:" +
+        kHs +
+        "\"]\n"
+        "invites:\n  allow: [\"@*:" +
+        kHs +
+        "\"]\n"
         "teams:\n";
     for (int r = 0; r < kTeamRooms; ++r)
         y += "  - name: Team " + std::to_string(r) + "\n    room: \"" + room_id(r) +
@@ -219,7 +231,8 @@ class World {
             fs.push_back(f.get());
         }
         services_.reset(new commands::Services{*db_, cfg_, texts_, registry_, jobs_, clock_,
-                                               storage::HandledEvents::load_or_create_key(*db_), fs});
+                                               storage::HandledEvents::load_or_create_key(*db_),
+                                               fs});
         dispatcher_ = std::make_unique<commands::Dispatcher>(*services_);
         processor_ = std::make_unique<engine::SyncProcessor>(*services_, *dispatcher_);
         {
@@ -343,7 +356,9 @@ matrix::Event ping_event(int n) {
 void report_percentiles(benchmark::State& state, std::vector<double>& us, const char* what) {
     if (us.empty()) return;
     std::sort(us.begin(), us.end());
-    auto at = [&](double q) { return us[static_cast<std::size_t>(q * static_cast<double>(us.size() - 1))]; };
+    auto at = [&](double q) {
+        return us[static_cast<std::size_t>(q * static_cast<double>(us.size() - 1))];
+    };
     state.counters["p50_us"] = at(0.50);
     state.counters["p99_us"] = at(0.99);
     state.counters["max_us"] = us.back();
@@ -375,8 +390,9 @@ void BM_CommandOverheadBatch(benchmark::State& state) {
     }
     if (w.db().scalar_int("SELECT COUNT(*) FROM outbox") - rows0 != n)
         state.SkipWithError("not one outbox row per !ping");
-    report_percentiles(state, us, all ? "command overhead, one-event batch, all features"
-                                      : "command overhead, one-event batch, core");
+    report_percentiles(state, us,
+                       all ? "command overhead, one-event batch, all features"
+                           : "command overhead, one-event batch, core");
 }
 BENCHMARK(BM_CommandOverheadBatch)
     ->ArgName("all_features")
@@ -422,8 +438,9 @@ void BM_CommandOverheadInBatch(benchmark::State& state) {
     tx->commit();
     if (w.db().scalar_int("SELECT COUNT(*) FROM outbox") - rows0 != n)
         state.SkipWithError("not one outbox row per !ping");
-    report_percentiles(state, us, all ? "command overhead, in a batch, all features"
-                                      : "command overhead, in a batch, core");
+    report_percentiles(
+        state, us,
+        all ? "command overhead, in a batch, all features" : "command overhead, in a batch, core");
 }
 BENCHMARK(BM_CommandOverheadInBatch)
     ->ArgName("all_features")

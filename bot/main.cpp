@@ -1,8 +1,8 @@
 // dialoogbot: entry point. Parses the command line (CLI11), validates the config, and runs
 // the bot on one io_context, or one of the offline subcommands.
 
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -97,8 +97,9 @@ int run_bot(const std::string& path, net::BotParts& parts) {
 
 int main(int argc, char** argv) {
     auto parts = net::make_parts(all_features());
-    CLI::App app{"dialoogbot: Matrix bot for reflective team practice (casusbespreking, "
-                 "intervisie, client input, \"alles kan, tenzij\")"};
+    CLI::App app{
+        "dialoogbot: Matrix bot for reflective team practice (casusbespreking, "
+        "intervisie, client input, \"alles kan, tenzij\")"};
     app.set_version_flag("--version", std::string("dialoogbot ") + DIALOOG_VERSION);
     std::string config_path, check_path;
     bool status = false;

@@ -84,13 +84,26 @@ std::string md_escape(std::string_view text) {
     out.reserve(text.size() + 8);
     for (char c : text) {
         switch (c) {
-            case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
-            case '#': case '|': case '~': case '&':
+            case '\\':
+            case '`':
+            case '*':
+            case '_':
+            case '[':
+            case ']':
+            case '<':
+            case '>':
+            case '#':
+            case '|':
+            case '~':
+            case '&':
                 out.push_back('\\');
                 out.push_back(c);
                 break;
-            case '\n': out += "  \n"; break;
-            default: out.push_back(c);
+            case '\n':
+                out += "  \n";
+                break;
+            default:
+                out.push_back(c);
         }
     }
     return out;

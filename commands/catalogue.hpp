@@ -22,7 +22,7 @@ struct TextEntry {
 };
 
 class Catalogue {
-public:
+  public:
     /// Adds entries; a key added twice keeps the last text (features may override).
     void add(const std::vector<TextEntry>& entries);
     void add(std::string_view lang, std::string_view key, std::string text);
@@ -35,7 +35,7 @@ public:
     /// Keys present in one language but not in the other (for a completeness test).
     std::vector<std::string> missing_translations() const;
 
-private:
+  private:
     std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>> texts_;
 };
 

@@ -5,16 +5,20 @@
 namespace dialoog::commands {
 
 namespace {
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 // Opening quote -> closing quote, both as UTF-8 strings.
 struct QuotePair {
     std::string_view open, close;
 };
 constexpr QuotePair kQuotes[] = {
-    {"\"", "\""}, {"'", "'"}, {"\xE2\x80\x9C", "\xE2\x80\x9D"},  // “ ”
-    {"\xE2\x80\x98", "\xE2\x80\x99"},                          // ‘ ’
-    {"\xE2\x80\x9E", "\xE2\x80\x9D"},                          // „ ”
+    {"\"", "\""},
+    {"'", "'"},
+    {"\xE2\x80\x9C", "\xE2\x80\x9D"},  // “ ”
+    {"\xE2\x80\x98", "\xE2\x80\x99"},  // ‘ ’
+    {"\xE2\x80\x9E", "\xE2\x80\x9D"},  // „ ”
 };
 }  // namespace
 

@@ -11,13 +11,13 @@
 
 #include <nlohmann/json.hpp>
 
-#include "config/config.hpp"
-#include "matrix/events.hpp"
 #include "commands/catalogue.hpp"
 #include "commands/command_parser.hpp"
 #include "commands/effects.hpp"
 #include "commands/roles.hpp"
 #include "common/clock.hpp"
+#include "config/config.hpp"
+#include "matrix/events.hpp"
 #include "storage/database.hpp"
 #include "storage/jobs.hpp"
 #include "storage/rooms.hpp"
@@ -93,7 +93,7 @@ struct JobContext {
 
 /// Job kinds -> handlers.
 class JobRegistry {
-public:
+  public:
     using Handler = std::function<void(JobContext&)>;
     void add(std::string kind, Handler h) { handlers_[std::move(kind)] = std::move(h); }
     const Handler* find(std::string_view kind) const {
@@ -101,7 +101,7 @@ public:
         return it == handlers_.end() ? nullptr : &it->second;
     }
 
-private:
+  private:
     std::map<std::string, Handler> handlers_;
 };
 

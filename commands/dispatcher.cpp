@@ -8,7 +8,7 @@ namespace {
 bool should_ignore(const matrix::Event& ev, const std::string& bot_user) {
     if (ev.sender == bot_user) return true;  // never answer ourselves: that would loop
     if (ev.type != "m.room.message") return true;
-    if (ev.msgtype() == "m.notice") return true;  // notices must never be answered
+    if (ev.msgtype() == "m.notice") return true;    // notices must never be answered
     if (ev.rel_type() == "m.replace") return true;  // an edit is never a new command
     return false;
 }

@@ -9,7 +9,7 @@
 namespace dialoog::commands {
 
 class Dispatcher {
-public:
+  public:
     explicit Dispatcher(Services& s) : s_(s) {}
     /// Handles one event of a joined room. Handler exceptions propagate: the caller rolls back
     /// the event's savepoint and answers with an error id.
@@ -21,7 +21,7 @@ public:
     /// True when `room` is a direct chat between the bot and one person.
     bool is_dm(const storage::RoomRow& room) const;
 
-private:
+  private:
     Services& s_;
 };
 

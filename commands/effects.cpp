@@ -1,13 +1,15 @@
 #include "commands/effects.hpp"
 
-#include "matrix/markdown.hpp"
 #include "common/keyed_hash.hpp"
+#include "matrix/markdown.hpp"
 #include "storage/outbox.hpp"
 
 namespace dialoog::commands {
 
 namespace {
-std::string render(std::string_view md) { return matrix::markdown_to_html(md); }
+std::string render(std::string_view md) {
+    return matrix::markdown_to_html(md);
+}
 
 // After a kick or ban the bot stops all activity in that room: scheduled
 // reminders and other effects aimed at it are dropped here, before they reach the outbox.
@@ -49,9 +51,8 @@ std::string Effects::next_txn_id() {
 }
 
 std::string Effects::notice(std::string_view room_id, std::string_view markdown,
-                            const matrix::Relation& rel,
-                            const std::vector<std::string>& mentions, std::int64_t not_before,
-                            bool purge_after_send) {
+                            const matrix::Relation& rel, const std::vector<std::string>& mentions,
+                            std::int64_t not_before, bool purge_after_send) {
     if (room_closed(db_, room_id)) return {};
     auto parts = matrix::split_markdown(markdown, matrix::kMaxEventBytes, &render);
     std::string first;
@@ -62,8 +63,8 @@ std::string Effects::notice(std::string_view room_id, std::string_view markdown,
             r.in_reply_to.reset();
             if (r.thread_root) r.is_falling_back = true;
         }
-        auto content =
-            matrix::make_message(parts[i], render(parts[i]), i == 0 ? mentions : std::vector<std::string>{}, r);
+        auto content = matrix::make_message(parts[i], render(parts[i]),
+                                            i == 0 ? mentions : std::vector<std::string>{}, r);
         auto txn = enqueue_room_row(db_, clock_, next_txn_id(), storage::OutboxKind::Send, room_id,
                                     "m.room.message", content, not_before, purge_after_send);
         if (i == 0) first = txn;
@@ -97,7 +98,8 @@ std::string Effects::dm(std::string_view user_id, std::string_view markdown,
     std::string first;
     storage::Outbox outbox(db_);
     for (std::size_t i = 0; i < parts.size(); ++i) {
-        auto content = matrix::make_message(parts[i], render(parts[i]), i == 0 ? mentions : std::vector<std::string>{}, {});
+        auto content = matrix::make_message(parts[i], render(parts[i]),
+                                            i == 0 ? mentions : std::vector<std::string>{}, {});
         storage::OutboxItem item;
         item.kind = storage::OutboxKind::Dm;
         item.target_user = std::string(user_id);
@@ -112,8 +114,7 @@ std::string Effects::dm(std::string_view user_id, std::string_view markdown,
     return first;
 }
 
-void Effects::redact(std::string_view room_id, std::string_view event_id,
-                     std::string_view reason) {
+void Effects::redact(std::string_view room_id, std::string_view event_id, std::string_view reason) {
     storage::OutboxItem item;
     item.kind = storage::OutboxKind::Redact;
     item.room_id = std::string(room_id);

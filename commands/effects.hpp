@@ -11,14 +11,14 @@
 
 #include <nlohmann/json.hpp>
 
-#include "matrix/content.hpp"
 #include "common/clock.hpp"
+#include "matrix/content.hpp"
 #include "storage/database.hpp"
 
 namespace dialoog::commands {
 
 class Effects {
-public:
+  public:
     /// `cause`: a stable string naming what triggered these effects (an event id or
     /// "job:<key>:<due_ms>"); it seeds every txn_id together with `key`.
     Effects(storage::Database& db, const Clock& clock, std::string key, std::string cause);
@@ -34,9 +34,8 @@ public:
                          const nlohmann::json& content, std::int64_t not_before = 0,
                          bool purge_after_send = false);
     /// Sends Markdown as m.notice in the DM room with `user_id` (created when needed).
-    std::string dm(std::string_view user_id, std::string_view markdown,
-                   std::int64_t not_before = 0, bool purge_after_send = false,
-                   const std::vector<std::string>& mentions = {});
+    std::string dm(std::string_view user_id, std::string_view markdown, std::int64_t not_before = 0,
+                   bool purge_after_send = false, const std::vector<std::string>& mentions = {});
     /// Uploads `data` (UTF-8 text, e.g. a CSV) as `filename` with `content_type` and posts it as
     /// an m.file message in `room_id` with `rel` (one upload_send outbox row; see
     /// storage::OutboxKind). Returns the row's txn_id, "" when the room is closed.
@@ -53,7 +52,7 @@ public:
     const std::string& cause() const { return cause_; }
     int count() const { return seq_; }
 
-private:
+  private:
     storage::Database& db_;
     const Clock& clock_;
     std::string key_;

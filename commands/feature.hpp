@@ -29,7 +29,7 @@ struct DigestRequest {
 };
 
 class Feature {
-public:
+  public:
     virtual ~Feature() = default;
     /// Short id used for schema versions and logs, e.g. "casus".
     virtual std::string_view name() const = 0;

@@ -36,8 +36,8 @@ std::optional<std::string> Registry::suggest(std::string_view unknown,
         if (!spec->listed) continue;
         int d = edit_distance(unknown, name, 2);
         // Ties go to a command named in the team's language.
-        const bool own_language = lang == "en" ? !spec->aliases.empty() && spec->aliases[0] == name
-                                               : spec->name == name;
+        const bool own_language =
+            lang == "en" ? !spec->aliases.empty() && spec->aliases[0] == name : spec->name == name;
         if (d < best || (d == best && own_language && found != spec)) {
             best = d;
             found = spec;

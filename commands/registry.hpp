@@ -35,7 +35,7 @@ struct CommandSpec {
 };
 
 class Registry {
-public:
+  public:
     /// Registers a command. Throws std::logic_error when a name or alias is taken (a
     /// programming error caught by the tests).
     void add(CommandSpec spec);
@@ -48,7 +48,7 @@ public:
     /// English one) for "en". So `!casu` in a Dutch team suggests `!casus`, not `!case`.
     std::optional<std::string> suggest(std::string_view unknown, std::string_view lang) const;
 
-private:
+  private:
     std::vector<std::unique_ptr<CommandSpec>> specs_;
     std::map<std::string, const CommandSpec*, std::less<>> by_name_;
 };

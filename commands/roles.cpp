@@ -7,9 +7,12 @@ namespace dialoog::commands {
 
 const char* to_string(Role r) {
     switch (r) {
-        case Role::Member: return "member";
-        case Role::Leader: return "leader";
-        case Role::Admin: return "admin";
+        case Role::Member:
+            return "member";
+        case Role::Leader:
+            return "leader";
+        case Role::Admin:
+            return "admin";
     }
     return "member";
 }
@@ -42,8 +45,7 @@ std::int64_t power_level(const storage::RoomRow& room, std::string_view user_id)
             auto arr = nlohmann::json::parse(*room.additional_creators, nullptr, false);
             if (arr.is_array())
                 for (const auto& c : arr)
-                    if (c.is_string() && c.get<std::string>() == user_id)
-                        return kCreatorPowerLevel;
+                    if (c.is_string() && c.get<std::string>() == user_id) return kCreatorPowerLevel;
         }
     }
     if (!room.power_levels) {

@@ -12,9 +12,9 @@ namespace dialoog {
 /// `value` as one CSV field: quoted when it holds , " ; CR or LF (quotes doubled), and
 /// prefixed with ' when it starts with a formula character.
 inline std::string csv_field(std::string_view value) {
-    const bool formula = !value.empty() && (value[0] == '=' || value[0] == '+' ||
-                                            value[0] == '-' || value[0] == '@' ||
-                                            value[0] == '\t' || value[0] == '\r');
+    const bool formula =
+        !value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' ||
+                           value[0] == '@' || value[0] == '\t' || value[0] == '\r');
     std::string s = formula ? "'" : "";
     s.append(value);
     if (s.find_first_of(",\"\r\n;") == std::string::npos) return s;

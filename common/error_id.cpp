@@ -4,6 +4,8 @@
 
 namespace dialoog {
 
-std::string new_error_id() { return to_hex(random_bytes(4)); }
+std::string new_error_id() {
+    return to_hex(random_bytes(4));
+}
 
 }  // namespace dialoog

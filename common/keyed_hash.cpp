@@ -72,8 +72,7 @@ std::array<std::uint8_t, 32> hmac_sha256(std::string_view key, std::string_view 
     }
     unsigned int len = 0;  // the slow path gives the same result
     HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
-         reinterpret_cast<const unsigned char*>(message.data()), message.size(), out.data(),
-         &len);
+         reinterpret_cast<const unsigned char*>(message.data()), message.size(), out.data(), &len);
     return out;
 }
 

@@ -15,10 +15,10 @@ std::mutex g_secrets_mutex;
 std::vector<std::string> g_secrets;
 
 class RedactingSink final : public spdlog::sinks::base_sink<std::mutex> {
-public:
+  public:
     RedactingSink() : inner_(std::make_shared<spdlog::sinks::stderr_sink_mt>()) {}
 
-protected:
+  protected:
     void sink_it_(const spdlog::details::log_msg& msg) override {
         std::string text(msg.payload.data(), msg.payload.size());
         {
@@ -40,7 +40,7 @@ protected:
         inner_->set_formatter(std::move(f));
     }
 
-private:
+  private:
     std::shared_ptr<spdlog::sinks::stderr_sink_mt> inner_;
 };
 

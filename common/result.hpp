@@ -26,15 +26,13 @@ struct Error {
     bool soft_logout = false;
 
     /// True for failures worth retrying later: network errors, timeouts, 429 and 5xx.
-    bool transient() const {
-        return http_status == 0 || http_status == 429 || http_status >= 500;
-    }
+    bool transient() const { return http_status == 0 || http_status == 429 || http_status >= 500; }
 };
 
 /// Either a value or an Error. Access the value only after checking ok().
 template <typename T>
 class [[nodiscard]] Result {
-public:
+  public:
     Result(T value) : v_(std::move(value)) {}
     Result(Error error) : v_(std::move(error)) {}
     bool ok() const { return v_.index() == 0; }
@@ -48,13 +46,15 @@ public:
     T* operator->() { return &value(); }
     const T* operator->() const { return &value(); }
 
-private:
+  private:
     std::variant<T, Error> v_;
 };
 
 /// Result for operations without a value.
 struct Unit {};
 using Status = Result<Unit>;
-inline Status ok_status() { return Unit{}; }
+inline Status ok_status() {
+    return Unit{};
+}
 
 }  // namespace dialoog

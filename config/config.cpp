@@ -105,8 +105,9 @@ bool walk_shape(const YAML::Node& node, const std::string& path, ErrorSink& sink
             return false;
         }
     if (ancestors.size() >= kMaxConfigDepth) {
-        sink.add(node, path, "nested more than " + std::to_string(kMaxConfigDepth) +
-                                 " levels deep; the config needs only a few");
+        sink.add(node, path,
+                 "nested more than " + std::to_string(kMaxConfigDepth) +
+                     " levels deep; the config needs only a few");
         return false;
     }
     ancestors.push_back(node);
@@ -136,9 +137,10 @@ bool check_shape(const YAML::Node& node, const std::string& path, ErrorSink& sin
     std::size_t budget = kMaxConfigNodes;
     bool ok = walk_shape(node, path, sink, ancestors, budget);
     if (budget == 0) {
-        sink.add(node, path, "the config has more than " + std::to_string(kMaxConfigNodes) +
-                                 " values (counting every use of a YAML alias); is an alias "
-                                 "repeated on purpose?");
+        sink.add(node, path,
+                 "the config has more than " + std::to_string(kMaxConfigNodes) +
+                     " values (counting every use of a YAML alias); is an alias "
+                     "repeated on purpose?");
         return false;
     }
     return ok;
@@ -168,8 +170,9 @@ void guarded(const YAML::Node& at, const std::string& key, ErrorSink& sink, F&& 
     try {
         validate();
     } catch (const std::exception& e) {
-        sink.add(at, key, std::string("this section could not be read (") + e.what() +
-                              "); check its layout against deploy/dialoogbot.example.yaml");
+        sink.add(at, key,
+                 std::string("this section could not be read (") + e.what() +
+                     "); check its layout against deploy/dialoogbot.example.yaml");
     }
 }
 
@@ -307,8 +310,9 @@ void validate_timezone(const YAML::Node& parent, const std::string& path, std::s
             tz = z;
         } else {
             sink.add(parent["timezone"], join_path(path, "timezone"),
-                     "unknown time zone \"" + *v + "\" (use an IANA name such as "
-                     "Europe/Amsterdam)");
+                     "unknown time zone \"" + *v +
+                         "\" (use an IANA name such as "
+                         "Europe/Amsterdam)");
         }
     }
 }
@@ -348,16 +352,17 @@ void check_storage_path(const YAML::Node& at, const std::string& value, ErrorSin
         return;
     }
     if (value == ":memory:") {
-        warnings.push_back("storage: \":memory:\" keeps everything in memory: all state is lost "
-                           "when the bot stops (meant for tests)");
+        warnings.push_back(
+            "storage: \":memory:\" keeps everything in memory: all state is lost "
+            "when the bot stops (meant for tests)");
         return;
     }
     namespace fs = std::filesystem;
     std::error_code ec;
     fs::path p(value);
     if (fs::is_directory(p, ec)) {
-        sink.add(at, "storage", "\"" + value + "\" is a directory; name the database file in it" +
-                                    example);
+        sink.add(at, "storage",
+                 "\"" + value + "\" is a directory; name the database file in it" + example);
         return;
     }
     if (value.back() == '/') {
@@ -414,11 +419,14 @@ LoadResult load_config_text(std::string_view yaml_text, const std::vector<Sectio
     cfg->root = root;
     cfg->path = path;
 
-    std::vector<std::string> top_keys = {"homeserver", "allow_insecure_http", "bot", "storage",
-                                         "language", "timezone", "admins", "invites", "teams",
-                                         "catch_up_max_age", "log_level", "health"};
-    std::vector<std::string> team_keys = {"name", "room", "leaders", "language", "timezone",
-                                          "nudge_all_members"};
+    std::vector<std::string> top_keys = {"homeserver", "allow_insecure_http",
+                                         "bot",        "storage",
+                                         "language",   "timezone",
+                                         "admins",     "invites",
+                                         "teams",      "catch_up_max_age",
+                                         "log_level",  "health"};
+    std::vector<std::string> team_keys = {"name",     "room",     "leaders",
+                                          "language", "timezone", "nudge_all_members"};
     for (const auto& f : features)
         (f.scope == SectionSchema::Scope::Top ? top_keys : team_keys).push_back(f.key);
     check_known_keys(root, "", top_keys, sink);
@@ -590,8 +598,8 @@ LoadResult load_config_text(std::string_view yaml_text, const std::vector<Sectio
     for (const auto* file : {&cfg->bot.access_token_file, &cfg->bot.password_file}) {
         if (!*file || (*file)->rfind("$", 0) == 0) continue;  // unexpanded: warned above
         struct stat st {};
-        const char* key = file == &cfg->bot.access_token_file ? "bot.access_token_file"
-                                                               : "bot.password_file";
+        const char* key =
+            file == &cfg->bot.access_token_file ? "bot.access_token_file" : "bot.password_file";
         if (::stat((*file)->c_str(), &st) != 0) {
             // Not an error: the bot starts, says why it waits, and re-reads the file every
             // minute, so an admin can put the token in place later.
@@ -605,8 +613,9 @@ LoadResult load_config_text(std::string_view yaml_text, const std::vector<Sectio
     }
     if (!cfg->bot.access_token_file && !cfg->bot.password_file &&
         !std::getenv("DIALOOGBOT_ACCESS_TOKEN") && bot.IsDefined() && bot.IsMap())
-        sink.add(bot, "bot", "give access_token_file or password_file (or set the environment "
-                             "variable DIALOOGBOT_ACCESS_TOKEN)");
+        sink.add(bot, "bot",
+                 "give access_token_file or password_file (or set the environment "
+                 "variable DIALOOGBOT_ACCESS_TOKEN)");
 
     result.errors = sink.errors();
     std::stable_sort(result.errors.begin(), result.errors.end(),
@@ -621,24 +630,30 @@ LoadResult load_config_file(const std::string& path, const std::vector<SectionSc
         r.errors.push_back(ConfigError{0, 0, "", why});
         return r;
     };
-    if (path.empty()) return fail("no config file named (give a path, e.g. /etc/dialoogbot/dialoogbot.yaml)");
+    if (path.empty())
+        return fail("no config file named (give a path, e.g. /etc/dialoogbot/dialoogbot.yaml)");
     std::error_code ec;
     auto st = std::filesystem::status(path, ec);
-    if (ec || !std::filesystem::exists(st)) return fail("cannot read config file " + path + ": it does not exist");
-    if (std::filesystem::is_directory(st)) return fail("cannot read config file " + path + ": it is a directory, not a YAML file");
+    if (ec || !std::filesystem::exists(st))
+        return fail("cannot read config file " + path + ": it does not exist");
+    if (std::filesystem::is_directory(st))
+        return fail("cannot read config file " + path + ": it is a directory, not a YAML file");
     // A FIFO or device would block or never end (e.g. /dev/zero): only regular files.
-    if (!std::filesystem::is_regular_file(st)) return fail("cannot read config file " + path + ": not a regular file");
+    if (!std::filesystem::is_regular_file(st))
+        return fail("cannot read config file " + path + ": not a regular file");
     auto size = std::filesystem::file_size(path, ec);
     if (!ec && size > kMaxConfigBytes)
         return fail("config file " + path + " is " + std::to_string(size) + " bytes; at most " +
                     std::to_string(kMaxConfigBytes) + " are read (is it the right file?)");
     std::ifstream in(path, std::ios::binary);
     if (!in) return fail("cannot read config file " + path + " (permissions?)");
-    std::string text(std::min<std::uintmax_t>(ec ? kMaxConfigBytes : size, kMaxConfigBytes) + 1, '\0');
+    std::string text(std::min<std::uintmax_t>(ec ? kMaxConfigBytes : size, kMaxConfigBytes) + 1,
+                     '\0');
     in.read(text.data(), static_cast<std::streamsize>(text.size()));
     text.resize(static_cast<std::size_t>(in.gcount()));
     if (text.size() > kMaxConfigBytes)
-        return fail("config file " + path + " is larger than " + std::to_string(kMaxConfigBytes) + " bytes");
+        return fail("config file " + path + " is larger than " + std::to_string(kMaxConfigBytes) +
+                    " bytes");
     return load_config_text(text, features, path);
 }
 

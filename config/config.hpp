@@ -32,13 +32,13 @@ struct ConfigError {
 
 /// Collects errors while validating; handed to feature validators.
 class ErrorSink {
-public:
+  public:
     void add(const YAML::Node& at, std::string key, std::string message);
     void add(int line, std::string key, std::string message);
     const std::vector<ConfigError>& errors() const { return errors_; }
     bool empty() const { return errors_.empty(); }
 
-private:
+  private:
     std::vector<ConfigError> errors_;
 };
 

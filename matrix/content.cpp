@@ -29,8 +29,8 @@ json make_message(std::string_view markdown, std::string_view html,
     return c;
 }
 
-json make_file_message(std::string_view filename, std::string_view mimetype,
-                       std::size_t size_bytes, const Relation& rel) {
+json make_file_message(std::string_view filename, std::string_view mimetype, std::size_t size_bytes,
+                       const Relation& rel) {
     json c = make_message(filename, "", {}, rel, "m.file");
     c["filename"] = filename;
     c["info"] = {{"mimetype", mimetype}, {"size", size_bytes}};
@@ -73,7 +73,8 @@ void split_rec(std::string_view text, std::size_t max, std::string (*render)(std
         if (pieces.size() > 1) {
             std::string cur;
             for (auto p : pieces) {
-                std::string candidate = cur.empty() ? std::string(p) : cur + std::string(sep) + std::string(p);
+                std::string candidate =
+                    cur.empty() ? std::string(p) : cur + std::string(sep) + std::string(p);
                 if (!cur.empty() && message_bytes(candidate, render(candidate)) > max) {
                     split_rec(cur, max, render, level + 1, out);
                     cur = std::string(p);

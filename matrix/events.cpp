@@ -40,10 +40,13 @@ std::string Event::msgtype() const {
     return str_field(content, "msgtype").value_or("");
 }
 
-std::optional<std::string> Event::body() const { return str_field(content, "body"); }
+std::optional<std::string> Event::body() const {
+    return str_field(content, "body");
+}
 
 std::string Event::rel_type() const {
-    if (auto rel = obj_field(content, "m.relates_to")) return str_field(*rel, "rel_type").value_or("");
+    if (auto rel = obj_field(content, "m.relates_to"))
+        return str_field(*rel, "rel_type").value_or("");
     return "";
 }
 
@@ -103,8 +106,7 @@ Result<SyncResponse> parse_sync_response(std::string_view body) {
             JoinedRoom jr;
             jr.room_id = room_id;
             if (auto st = obj_field(r, "state"))
-                parse_events(arr_field(*st, "events"), room_id, true, jr.state,
-                             out.dropped_events);
+                parse_events(arr_field(*st, "events"), room_id, true, jr.state, out.dropped_events);
             if (auto tl = obj_field(r, "timeline")) {
                 parse_events(arr_field(*tl, "events"), room_id, true, jr.timeline,
                              out.dropped_events);
@@ -132,8 +134,7 @@ Result<SyncResponse> parse_sync_response(std::string_view body) {
             LeftRoom lr;
             lr.room_id = room_id;
             if (auto st = obj_field(r, "state"))
-                parse_events(arr_field(*st, "events"), room_id, true, lr.state,
-                             out.dropped_events);
+                parse_events(arr_field(*st, "events"), room_id, true, lr.state, out.dropped_events);
             if (auto tl = obj_field(r, "timeline"))
                 parse_events(arr_field(*tl, "events"), room_id, true, lr.timeline,
                              out.dropped_events);

@@ -49,8 +49,8 @@ Statement& Statement::bind(int index, std::int64_t v) {
 }
 
 Statement& Statement::bind(int index, std::string_view v) {
-    int rc = sqlite3_bind_text(stmt_, index, v.data(), static_cast<int>(v.size()),
-                               SQLITE_TRANSIENT);
+    int rc =
+        sqlite3_bind_text(stmt_, index, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
     if (rc != SQLITE_OK) fail(db_.handle(), rc, "bind");
     return *this;
 }
@@ -85,7 +85,9 @@ void Statement::reset() {
     sqlite3_clear_bindings(stmt_);
 }
 
-std::int64_t Statement::column_int(int index) const { return sqlite3_column_int64(stmt_, index); }
+std::int64_t Statement::column_int(int index) const {
+    return sqlite3_column_int64(stmt_, index);
+}
 
 std::string Statement::column_text(int index) const {
     const auto* p = sqlite3_column_text(stmt_, index);
@@ -115,9 +117,9 @@ Database::Database(const std::string& path) : path_(path) {
         int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
         if (fd >= 0) ::close(fd);
     }
-    int rc = sqlite3_open_v2(path.c_str(), &db_,
-                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                             nullptr);
+    int rc =
+        sqlite3_open_v2(path.c_str(), &db_,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
         std::string msg = "cannot open database " + path + ": " +
                           (db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc));
@@ -152,18 +154,28 @@ void Database::exec(std::string_view sql) {
     }
 }
 
-std::int64_t Database::last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
-int Database::changes() const { return sqlite3_changes(db_); }
+std::int64_t Database::last_insert_rowid() const {
+    return sqlite3_last_insert_rowid(db_);
+}
+int Database::changes() const {
+    return sqlite3_changes(db_);
+}
 
-int Database::user_version() { return static_cast<int>(scalar_int("PRAGMA user_version")); }
-void Database::set_user_version(int v) { exec("PRAGMA user_version=" + std::to_string(v)); }
+int Database::user_version() {
+    return static_cast<int>(scalar_int("PRAGMA user_version"));
+}
+void Database::set_user_version(int v) {
+    exec("PRAGMA user_version=" + std::to_string(v));
+}
 
 std::int64_t Database::scalar_int(std::string_view sql) {
     Statement st(*this, sql);
     return st.step() ? st.column_int(0) : 0;
 }
 
-Transaction::Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+Transaction::Transaction(Database& db) : db_(db) {
+    db_.exec("BEGIN IMMEDIATE");
+}
 
 Transaction::~Transaction() {
     if (!done_) {

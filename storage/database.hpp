@@ -18,11 +18,11 @@ namespace dialoog::storage {
 
 /// SQLite failure: carries the SQLite result code and the message.
 class DbError : public std::runtime_error {
-public:
+  public:
     DbError(int code, const std::string& what) : std::runtime_error(what), code_(code) {}
     int code() const { return code_; }
 
-private:
+  private:
     int code_;
 };
 
@@ -32,7 +32,7 @@ class Database;
 /// statement comes from the connection's cache when the same SQL ran before, and goes back to
 /// it (reset, bindings cleared) when this object is destroyed.
 class Statement {
-public:
+  public:
     Statement(Database& db, std::string_view sql);
     ~Statement();
     Statement(const Statement&) = delete;
@@ -67,7 +67,7 @@ public:
     std::optional<std::int64_t> column_int_opt(int index) const;
     bool column_is_null(int index) const;
 
-private:
+  private:
     Database& db_;
     sqlite3_stmt* stmt_ = nullptr;
     std::vector<sqlite3_stmt*>* pool_ = nullptr;  // where stmt_ returns; null = finalize
@@ -77,7 +77,7 @@ private:
 /// synchronous=FULL (a committed batch, including its next_batch, survives a power cut: the
 /// cost is one fsync per batch, not per event), busy_timeout 5000 ms, foreign keys on.
 class Database {
-public:
+  public:
     /// Opens (creating if needed, mode 0600) the database at `path` (":memory:" for tests).
     /// Throws DbError when the file cannot be opened.
     explicit Database(const std::string& path);
@@ -102,7 +102,7 @@ public:
     /// Compiled statements kept for reuse, per SQL text (see Statement).
     std::size_t cached_statements() const;
 
-private:
+  private:
     friend class Statement;
     /// Most distinct SQL texts cached, and idle statements kept per text: a bound, in case a
     /// caller builds SQL text from data.
@@ -115,25 +115,25 @@ private:
 
 /// BEGIN IMMEDIATE ... COMMIT; rolls back in the destructor unless committed.
 class Transaction {
-public:
+  public:
     explicit Transaction(Database& db);
     ~Transaction();
     void commit();
 
-private:
+  private:
     Database& db_;
     bool done_ = false;
 };
 
 /// SAVEPOINT name ... RELEASE; rolls back to the savepoint in the destructor unless released.
 class Savepoint {
-public:
+  public:
     Savepoint(Database& db, std::string name);
     ~Savepoint();
     void release();
     void rollback();
 
-private:
+  private:
     Database& db_;
     std::string name_;
     bool done_ = false;

@@ -12,7 +12,7 @@
 namespace dialoog::storage {
 
 class HandledEvents {
-public:
+  public:
     /// `key`: raw secret bytes (generated at first start and kept in kv "event_mark_key").
     HandledEvents(Database& db, std::string key) : db_(db), key_(std::move(key)) {}
 
@@ -26,7 +26,7 @@ public:
     /// Loads the mark key from kv, creating a fresh random 32-byte key on first start.
     static std::string load_or_create_key(Database& db);
 
-private:
+  private:
     std::string mark_of(std::string_view event_id);
     Database& db_;
     std::string key_;

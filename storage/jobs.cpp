@@ -52,14 +52,16 @@ std::optional<std::int64_t> Jobs::next_due_at() {
 }
 
 std::vector<Job> Jobs::upcoming(int limit) {
-    auto st = db_.prepare(
-        "SELECT id, kind, key, due_at, payload FROM jobs ORDER BY due_at, id LIMIT ?");
+    auto st =
+        db_.prepare("SELECT id, kind, key, due_at, payload FROM jobs ORDER BY due_at, id LIMIT ?");
     st.bind(1, limit);
     std::vector<Job> out;
     while (st.step()) out.push_back(read_job(st));
     return out;
 }
 
-std::int64_t Jobs::count() { return db_.scalar_int("SELECT COUNT(*) FROM jobs"); }
+std::int64_t Jobs::count() {
+    return db_.scalar_int("SELECT COUNT(*) FROM jobs");
+}
 
 }  // namespace dialoog::storage

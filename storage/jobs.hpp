@@ -22,7 +22,7 @@ struct Job {
 };
 
 class Jobs {
-public:
+  public:
     explicit Jobs(Database& db) : db_(db) {}
     /// Creates or replaces the job with `key`.
     void upsert(std::string_view kind, std::string_view key, std::int64_t due_at,
@@ -38,7 +38,7 @@ public:
     std::vector<Job> upcoming(int limit);
     std::int64_t count();
 
-private:
+  private:
     Database& db_;
 };
 

@@ -4,13 +4,20 @@ namespace dialoog::storage {
 
 const char* to_string(OutboxKind k) {
     switch (k) {
-        case OutboxKind::Send: return "send";
-        case OutboxKind::Redact: return "redact";
-        case OutboxKind::Join: return "join";
-        case OutboxKind::Leave: return "leave";
-        case OutboxKind::Dm: return "dm";
-        case OutboxKind::AccountData: return "account_data";
-        case OutboxKind::UploadSend: return "upload_send";
+        case OutboxKind::Send:
+            return "send";
+        case OutboxKind::Redact:
+            return "redact";
+        case OutboxKind::Join:
+            return "join";
+        case OutboxKind::Leave:
+            return "leave";
+        case OutboxKind::Dm:
+            return "dm";
+        case OutboxKind::AccountData:
+            return "account_data";
+        case OutboxKind::UploadSend:
+            return "upload_send";
     }
     return "send";
 }
@@ -99,8 +106,8 @@ void Outbox::mark_sent(std::int64_t id, std::int64_t now_ms) {
 }
 
 void Outbox::mark_retry(std::int64_t id, std::int64_t not_before_ms, std::string_view error) {
-    auto st = db_.prepare(
-        "UPDATE outbox SET attempts=attempts+1, not_before=?, last_error=? WHERE id=?");
+    auto st =
+        db_.prepare("UPDATE outbox SET attempts=attempts+1, not_before=?, last_error=? WHERE id=?");
     st.bind(1, not_before_ms).bind(2, error).bind(3, id).run();
 }
 

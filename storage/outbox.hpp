@@ -64,7 +64,7 @@ struct OutboxCounts {
 };
 
 class Outbox {
-public:
+  public:
     explicit Outbox(Database& db) : db_(db) {}
 
     /// Inserts a row; a row with the same txn_id already present is left as it is (returns
@@ -95,7 +95,7 @@ public:
     OutboxCounts counts();
     std::vector<OutboxRow> failed_rows(int limit);
 
-private:
+  private:
     Database& db_;
 };
 

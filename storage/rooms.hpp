@@ -26,12 +26,12 @@ struct RoomRow {
 };
 
 class Rooms {
-public:
+  public:
     explicit Rooms(Database& db) : db_(db) {}
     std::optional<RoomRow> get(std::string_view room_id);
     /// Creates the row if needed and sets the bot's membership.
-    void set_membership(std::string_view room_id, std::string_view membership,
-                        std::int64_t now_ms, std::optional<std::string> inviter = std::nullopt);
+    void set_membership(std::string_view room_id, std::string_view membership, std::int64_t now_ms,
+                        std::optional<std::string> inviter = std::nullopt);
     void set_encrypted(std::string_view room_id, std::int64_t now_ms);
     void set_encryption_notice_sent(std::string_view room_id);
     void set_direct(std::string_view room_id, bool is_direct);
@@ -52,7 +52,7 @@ public:
     /// user -> room pairs, for writing m.direct.
     std::vector<std::pair<std::string, std::string>> dm_rooms();
 
-private:
+  private:
     Database& db_;
 };
 

@@ -31,7 +31,8 @@ BatchStats SyncProcessor::process(const matrix::SyncResponse& resp, bool initial
         storage::Rooms rooms(s_.db);
         for (const auto& [user, list] : resp.direct->items()) {
             if (!list.is_array() || list.empty() || !list.back().is_string()) continue;
-            if (!rooms.dm_room(user)) rooms.set_dm_room(user, list.back().get<std::string>(), s_.now_ms());
+            if (!rooms.dm_room(user))
+                rooms.set_dm_room(user, list.back().get<std::string>(), s_.now_ms());
         }
     }
     storage::KvStore kv(s_.db);
@@ -70,8 +71,8 @@ void SyncProcessor::handle_invite(const matrix::InvitedRoom& inv, BatchStats& st
         spdlog::info("invite to {} from {}: joining", inv.room_id, own->sender);
         fx.join(inv.room_id);
     } else {
-        spdlog::warn("invite to {} from {} is not allowed by invites.allow: rejecting",
-                     inv.room_id, own->sender);
+        spdlog::warn("invite to {} from {} is not allowed by invites.allow: rejecting", inv.room_id,
+                     own->sender);
         fx.leave(inv.room_id);
         rooms.set_membership(inv.room_id, "leave", s_.now_ms());
     }
@@ -96,7 +97,8 @@ void SyncProcessor::apply_state(const Event& ev) {
         rooms.set_encrypted(ev.room_id, s_.now_ms());
     } else if (ev.type == "m.room.member" && !key.empty()) {
         auto m = ev.content.find("membership");
-        if (m != ev.content.end() && m->is_string()) rooms.set_member(ev.room_id, key, m->get<std::string>());
+        if (m != ev.content.end() && m->is_string())
+            rooms.set_member(ev.room_id, key, m->get<std::string>());
     }
 }
 
@@ -118,7 +120,8 @@ void SyncProcessor::handle_join(const matrix::JoinedRoom& jr, bool initial, Batc
         if (room && room->encrypted) {
             // The encryption notice below says everything; no second greeting.
         } else if (team) {
-            fx.notice(jr.room_id, s_.texts.get(lang, "core.welcome_team", {{"team", commands::md_escape(team->name)}}));
+            fx.notice(jr.room_id, s_.texts.get(lang, "core.welcome_team",
+                                               {{"team", commands::md_escape(team->name)}}));
         } else if (!(room && room->is_direct)) {
             fx.notice(jr.room_id, s_.texts.get(lang, "core.welcome_room"));
         }
@@ -155,7 +158,8 @@ void SyncProcessor::handle_timeline_event(const Event& ev, const std::string& ro
     {
         storage::Savepoint sp(s_.db, sp_name);
         try {
-            if (ev.origin_server_ts > 0 && now - ev.origin_server_ts > s_.cfg().catch_up_max_age_ms) {
+            if (ev.origin_server_ts > 0 &&
+                now - ev.origin_server_ts > s_.cfg().catch_up_max_age_ms) {
                 ++st.too_old;  // sent long before: answering now would confuse more than help
             } else {
                 auto room = storage::Rooms(s_.db).get(room_id);
@@ -219,13 +223,17 @@ void SyncProcessor::handle_leave(const matrix::LeftRoom& lr, bool initial) {
                              own->event_id.empty() ? "removed:" + lr.room_id : own->event_id);
         for (const auto& admin : cfg.admins) {
             const std::string& lang = cfg.language;
-            std::string how = s_.texts.get(lang, membership == "ban" ? "core.removed_banned"
-                                                                     : "core.removed_kicked");
-            std::string why = reason.empty() ? "" : s_.texts.get(lang, "core.removed_reason",
-                                                                 {{"reason", commands::md_escape(reason)}});
+            std::string how = s_.texts.get(
+                lang, membership == "ban" ? "core.removed_banned" : "core.removed_kicked");
+            std::string why = reason.empty()
+                                  ? ""
+                                  : s_.texts.get(lang, "core.removed_reason",
+                                                 {{"reason", commands::md_escape(reason)}});
             fx.dm(admin, s_.texts.get(lang, "core.admin_removed",
-                                      {{"room", lr.room_id}, {"how", how},
-                                       {"by", commands::md_escape(own->sender)}, {"reason", why}}));
+                                      {{"room", lr.room_id},
+                                       {"how", how},
+                                       {"by", commands::md_escape(own->sender)},
+                                       {"reason", why}}));
         }
     }
     sp.release();

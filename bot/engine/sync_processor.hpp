@@ -13,24 +13,24 @@
 #include <cstdint>
 #include <string>
 
-#include "matrix/events.hpp"
 #include "commands/context.hpp"
 #include "commands/dispatcher.hpp"
+#include "matrix/events.hpp"
 
 namespace dialoog::engine {
 
 struct BatchStats {
-    int events = 0;             // timeline events seen
-    int handled = 0;            // dispatched to a handler
-    int duplicates = 0;         // skipped: handled before
-    int too_old = 0;            // skipped: older than catch_up_max_age
-    int failed = 0;             // handler threw
-    int invites = 0;            // invites acted on
-    int not_replayed = 0;       // first start: backlog not replayed
+    int events = 0;        // timeline events seen
+    int handled = 0;       // dispatched to a handler
+    int duplicates = 0;    // skipped: handled before
+    int too_old = 0;       // skipped: older than catch_up_max_age
+    int failed = 0;        // handler threw
+    int invites = 0;       // invites acted on
+    int not_replayed = 0;  // first start: backlog not replayed
 };
 
 class SyncProcessor {
-public:
+  public:
     SyncProcessor(commands::Services& s, commands::Dispatcher& d);
     /// Processes one batch. `initial` is true for the very first sync of a fresh database:
     /// then only room state and pending invites are handled, not the backlog.
@@ -41,13 +41,12 @@ public:
     /// The saved sync position, if any.
     std::optional<std::string> next_batch();
 
-private:
+  private:
     void handle_invite(const matrix::InvitedRoom& inv, BatchStats& st);
     void handle_join(const matrix::JoinedRoom& jr, bool initial, BatchStats& st);
     void handle_leave(const matrix::LeftRoom& lr, bool initial);
     void apply_state(const matrix::Event& ev);
-    void handle_timeline_event(const matrix::Event& ev, const std::string& room_id,
-                               BatchStats& st);
+    void handle_timeline_event(const matrix::Event& ev, const std::string& room_id, BatchStats& st);
 
     commands::Services& s_;
     commands::Dispatcher& d_;

@@ -91,8 +91,8 @@ Bot::Bot(asio::io_context& io, std::shared_ptr<const config::Config> cfg, BotPar
     std::vector<commands::Feature*> fs;
     for (auto& f : parts_.features) fs.push_back(f.get());
     std::string key = storage::HandledEvents::load_or_create_key(*db_);
-    services_.reset(new commands::Services{*db_, cfg_, parts_.texts, parts_.registry,
-                                           parts_.jobs, clock_, key, fs});
+    services_.reset(new commands::Services{*db_, cfg_, parts_.texts, parts_.registry, parts_.jobs,
+                                           clock_, key, fs});
     dispatcher_ = std::make_unique<commands::Dispatcher>(*services_);
     processor_ = std::make_unique<engine::SyncProcessor>(*services_, *dispatcher_);
     sync_http_ = make_curl_client(io_);
@@ -131,8 +131,12 @@ asio::awaitable<void> Bot::sleep(asio::steady_timer& t, std::chrono::millisecond
     co_await t.async_wait(asio::redirect_error(asio::use_awaitable, ec));
 }
 
-void Bot::wake_outbox() { outbox_timer_.cancel(); }
-void Bot::wake_scheduler() { scheduler_timer_.cancel(); }
+void Bot::wake_outbox() {
+    outbox_timer_.cancel();
+}
+void Bot::wake_scheduler() {
+    scheduler_timer_.cancel();
+}
 
 void Bot::start() {
     running_ = true;
@@ -205,15 +209,17 @@ asio::awaitable<bool> Bot::acquire_token() {
     metrics_.unreachable_since_ms = 0;
     std::string uid = who->value("user_id", "");
     if (uid != bot.user_id) {
-        spdlog::error("the access token belongs to {}, but bot.user_id is {}; fix the config",
-                      uid, bot.user_id);
+        spdlog::error("the access token belongs to {}, but bot.user_id is {}; fix the config", uid,
+                      bot.user_id);
         on_token_invalid(Error{"wrong_user", "token of another user"});
         co_return false;
     }
     std::string dev = who->value("device_id", "");
     if (!dev.empty() && dev != bot.device_id)
-        spdlog::warn("the token's device is {}, config says {}: transaction ids are per device, "
-                     "so keep one device", dev, bot.device_id);
+        spdlog::warn(
+            "the token's device is {}, config says {}: transaction ids are per device, "
+            "so keep one device",
+            dev, bot.device_id);
     if (metrics_.token_invalid) spdlog::info("valid access token found: resuming");
     metrics_.token_invalid = false;
     spdlog::info("logged in as {} on {}", uid, cfg_->homeserver);
@@ -261,9 +267,10 @@ asio::awaitable<void> Bot::resolve_aliases() {
                          (*r)["room_id"].get<std::string>());
             t.room = (*r)["room_id"].get<std::string>();
         } else {
-            spdlog::warn("team {}: cannot resolve room alias {} ({}); the team's features stay "
-                         "off until it resolves",
-                         t.name, t.room, r ? "no room_id" : r.error().errcode);
+            spdlog::warn(
+                "team {}: cannot resolve room alias {} ({}); the team's features stay "
+                "off until it resolves",
+                t.name, t.room, r ? "no room_id" : r.error().errcode);
         }
     }
     if (cfg_ == cfg) {
@@ -299,8 +306,8 @@ asio::awaitable<void> Bot::sync_loop() {
             auto delay = e.retry_after_ms ? std::chrono::milliseconds(*e.retry_after_ms)
                                           : backoff(++failures);
             if (!logged_unreachable || failures % 10 == 0)
-                spdlog::warn("sync failed ({} {}: {}); next try in {} ms", e.http_status,
-                             e.errcode, e.message, delay.count());
+                spdlog::warn("sync failed ({} {}: {}); next try in {} ms", e.http_status, e.errcode,
+                             e.message, delay.count());
             logged_unreachable = true;
             co_await sleep(sync_timer_, delay);
             continue;
@@ -342,8 +349,10 @@ asio::awaitable<void> Bot::sync_loop() {
             stored = true;
             metrics_.events_handled += st.handled;
             if (initial)
-                spdlog::info("first start: {} rooms, {} invites; earlier messages are not "
-                             "replayed", parsed->join.size(), parsed->invite.size());
+                spdlog::info(
+                    "first start: {} rooms, {} invites; earlier messages are not "
+                    "replayed",
+                    parsed->join.size(), parsed->invite.size());
             if (st.too_old)
                 spdlog::info("skipped {} commands older than catch_up_max_age", st.too_old);
         } catch (const std::exception& e) {
@@ -430,7 +439,8 @@ asio::awaitable<void> Bot::scheduler_loop() {
             continue;
         }
         std::int64_t wait = next ? std::min<std::int64_t>(*next - now, 60000) : 60000;
-        co_await sleep(scheduler_timer_, std::chrono::milliseconds(std::max<std::int64_t>(wait, 1)));
+        co_await sleep(scheduler_timer_,
+                       std::chrono::milliseconds(std::max<std::int64_t>(wait, 1)));
     }
 }
 
@@ -484,8 +494,9 @@ asio::awaitable<void> Bot::send_row(storage::OutboxRow row) {
     Result<json> r = Error{"unset", ""};
     switch (row.kind) {
         case OutboxKind::Send:
-            r = co_await send_mx_->send(row.room_id.value_or(""), row.event_type.value_or("m.room.message"),
-                                        row.txn_id, row.content);
+            r = co_await send_mx_->send(row.room_id.value_or(""),
+                                        row.event_type.value_or("m.room.message"), row.txn_id,
+                                        row.content);
             break;
         case OutboxKind::Redact: {
             // Arguments as named locals: g++ 12 destroys a ?: temporary inside a co_await
@@ -536,7 +547,8 @@ asio::awaitable<void> Bot::send_row(storage::OutboxRow row) {
             }
             json message = c["message"];
             message["url"] = uri;
-            outbox.resolve_upload(row.id, message.dump(-1, ' ', false, json::error_handler_t::replace));
+            outbox.resolve_upload(row.id,
+                                  message.dump(-1, ' ', false, json::error_handler_t::replace));
             wake_outbox();
             co_return;  // sent as a normal row on the next pass, with its own txn_id
         }
@@ -616,7 +628,8 @@ asio::awaitable<void> Bot::send_row(storage::OutboxRow row) {
     if (dm_row && e.http_status == 403) {
         storage::Transaction tx(*db_);
         storage::Rooms(*db_).forget_dm_room(row.room_id.value_or(""));
-        auto st = db_->prepare("UPDATE outbox SET kind='dm', room_id=NULL, attempts=attempts+1 WHERE id=?");
+        auto st = db_->prepare(
+            "UPDATE outbox SET kind='dm', room_id=NULL, attempts=attempts+1 WHERE id=?");
         st.bind(1, row.id).run();
         tx.commit();
         co_return;

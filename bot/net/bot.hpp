@@ -60,7 +60,7 @@ struct BotOptions {
 };
 
 class Bot {
-public:
+  public:
     /// Opens and migrates the database (throws on failure: start-up error).
     Bot(asio::io_context& io, std::shared_ptr<const config::Config> cfg, BotParts& parts,
         const Clock& clock, BotOptions opts = {});
@@ -82,7 +82,7 @@ public:
     commands::Services& services() { return *services_; }
     bool token_valid() const { return !metrics_.token_invalid; }
 
-private:
+  private:
     asio::awaitable<void> run_startup();
     asio::awaitable<void> sync_loop();
     asio::awaitable<void> outbox_loop();

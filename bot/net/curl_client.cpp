@@ -43,7 +43,7 @@ struct Transfer {
 };
 
 class CurlClient final : public HttpClient {
-public:
+  public:
     explicit CurlClient(asio::io_context& io) : io_(io), timer_(io) {
         curl_global_init(CURL_GLOBAL_DEFAULT);
         multi_ = curl_multi_init();
@@ -63,8 +63,7 @@ public:
     }
 
     asio::awaitable<HttpResponse> request(HttpRequest req) override {
-        co_return co_await asio::async_initiate<const asio::use_awaitable_t<>&,
-                                                void(HttpResponse)>(
+        co_return co_await asio::async_initiate<const asio::use_awaitable_t<>&, void(HttpResponse)>(
             [this](auto handler, HttpRequest r) {
                 auto h = std::make_shared<decltype(handler)>(std::move(handler));
                 start(std::move(r), [h](HttpResponse resp) { (*h)(std::move(resp)); });
@@ -82,7 +81,7 @@ public:
         }
     }
 
-private:
+  private:
     void start(HttpRequest req, std::function<void(HttpResponse)> done) {
         auto t = std::make_unique<Transfer>();
         t->req = std::move(req);
@@ -106,7 +105,8 @@ private:
         if (t->req.method != "GET") {
             bool has_type = false;
             for (const auto& h : t->req.headers)
-                if (h.size() > 13 && strncasecmp(h.c_str(), "content-type:", 13) == 0) has_type = true;
+                if (h.size() > 13 && strncasecmp(h.c_str(), "content-type:", 13) == 0)
+                    has_type = true;
             if (!has_type)
                 t->headers = curl_slist_append(t->headers, "Content-Type: application/json");
             curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, t->req.method.c_str());

@@ -27,15 +27,15 @@ struct HttpRequest {
 };
 
 struct HttpResponse {
-    long status = 0;            // 0 when no HTTP response arrived
+    long status = 0;  // 0 when no HTTP response arrived
     std::string body;
     std::map<std::string, std::string> headers;  // lowercase names
-    std::string error;          // transport error text (curl), empty on success
+    std::string error;                           // transport error text (curl), empty on success
     bool cancelled = false;
 };
 
 class HttpClient {
-public:
+  public:
     virtual ~HttpClient() = default;
     /// Performs `req`. Never throws for transport failures: they come back in `error`.
     virtual asio::awaitable<HttpResponse> request(HttpRequest req) = 0;

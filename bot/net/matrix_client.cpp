@@ -139,16 +139,14 @@ asio::awaitable<Result<json>> MatrixClient::create_dm(std::string user_id) {
     json body = {{"is_direct", true},
                  {"invite", json::array({user_id})},
                  {"preset", "trusted_private_chat"}};
-    co_return as_json(
-        co_await call("POST", std::string(kApi) + "/createRoom", body.dump(), 30000));
+    co_return as_json(co_await call("POST", std::string(kApi) + "/createRoom", body.dump(), 30000));
 }
 
 asio::awaitable<Result<json>> MatrixClient::set_account_data(std::string user_id, std::string type,
                                                              std::string content_json) {
-    co_return as_json(co_await call("PUT",
-                                    std::string(kApi) + "/user/" + encode(user_id) +
-                                        "/account_data/" + encode(type),
-                                    std::move(content_json), 30000));
+    co_return as_json(co_await call(
+        "PUT", std::string(kApi) + "/user/" + encode(user_id) + "/account_data/" + encode(type),
+        std::move(content_json), 30000));
 }
 
 asio::awaitable<Result<json>> MatrixClient::resolve_alias(std::string alias) {
@@ -156,8 +154,10 @@ asio::awaitable<Result<json>> MatrixClient::resolve_alias(std::string alias) {
         co_await call("GET", std::string(kApi) + "/directory/room/" + encode(alias), "", 20000));
 }
 
-asio::awaitable<Result<std::string>> MatrixClient::messages_backwards(
-    std::string room_id, std::string from, std::optional<std::string> to, int limit) {
+asio::awaitable<Result<std::string>> MatrixClient::messages_backwards(std::string room_id,
+                                                                      std::string from,
+                                                                      std::optional<std::string> to,
+                                                                      int limit) {
     std::string path = std::string(kApi) + "/rooms/" + encode(room_id) +
                        "/messages?dir=b&limit=" + std::to_string(limit) + "&from=" + encode(from);
     if (to) path += "&to=" + encode(*to);

@@ -18,8 +18,9 @@ namespace dialoog::net {
 using nlohmann::json;
 
 class MatrixClient {
-public:
-    MatrixClient(HttpClient& http, std::string homeserver) : http_(http), hs_(std::move(homeserver)) {}
+  public:
+    MatrixClient(HttpClient& http, std::string homeserver)
+        : http_(http), hs_(std::move(homeserver)) {}
 
     void set_access_token(std::string token) { token_ = std::move(token); }
     bool has_token() const { return !token_.empty(); }
@@ -61,10 +62,9 @@ public:
     /// Percent-encodes a path segment or query value (RFC 3986 unreserved kept).
     static std::string encode(std::string_view s);
 
-private:
+  private:
     asio::awaitable<Result<HttpResponse>> call(std::string method, std::string path,
-                                               std::string body, long timeout_ms,
-                                               bool auth = true);
+                                               std::string body, long timeout_ms, bool auth = true);
     HttpClient& http_;
     std::string hs_;
     std::string token_;

@@ -43,8 +43,7 @@ int print_status(const config::Config& cfg, std::ostream& out) {
         for (const auto& r : storage::Rooms(db).all()) {
             const auto* team = cfg.team_for_room(r.room_id);
             out << "  " << r.room_id << "  " << r.membership << (r.encrypted ? "  encrypted" : "")
-                << (r.is_direct ? "  direct" : "") << (team ? "  team: " + team->name : "")
-                << "\n";
+                << (r.is_direct ? "  direct" : "") << (team ? "  team: " + team->name : "") << "\n";
         }
         out << "\nteams:\n";
         for (const auto& t : cfg.teams) {

@@ -7,8 +7,8 @@
 
 #include <CLI/CLI.hpp>
 
-#include "config/config.hpp"
 #include "bot/net/bot.hpp"
+#include "config/config.hpp"
 
 namespace dialoog::tools {
 

@@ -37,13 +37,14 @@ std::shared_ptr<const config::Config> load_optional(const std::string& path, net
 
 void register_subcommands(CLI::App& app, net::BotParts&, std::string& config_path) {
     auto* scrub = app.add_subcommand(
-        "scrub", "anonymise lines from stdin as the bot would before storing client input "
-                 "(one line out per line in)");
+        "scrub",
+        "anonymise lines from stdin as the bot would before storing client input "
+        "(one line out per line in)");
     scrub->add_option("--config,-c", config_path, "YAML config (for intake.keep_words)");
     app.add_subcommand("nudge-check",
                        "read sentences from stdin, print 1 (would nudge) or 0 per line");
-    auto* exp = app.add_subcommand("inbreng-export",
-                                   "write a team's stored client input as CSV to stdout");
+    auto* exp =
+        app.add_subcommand("inbreng-export", "write a team's stored client input as CSV to stdout");
     exp->add_option("--config,-c", config_path, "YAML config")->required();
     exp->add_option("--team", g_team, "team name as in the YAML")->required();
     auto* digest = app.add_subcommand(
@@ -90,14 +91,18 @@ int run_subcommand(const std::string& name, net::BotParts& parts, const std::str
         try {
             storage::Database db(cfg->storage);
             storage::migrate_core(db);
-            for (auto& f : parts.features)
-                storage::migrate_owner(db, f->name(), f->migrations());
+            for (auto& f : parts.features) storage::migrate_owner(db, f->name(), f->migrations());
             std::vector<commands::Feature*> fs;
             for (auto& f : parts.features) fs.push_back(f.get());
             SystemClock clock;
-            commands::Services s{db,     cfg,   parts.texts,
-                                 parts.registry, parts.jobs,
-                                 clock,  storage::HandledEvents::load_or_create_key(db), fs};
+            commands::Services s{db,
+                                 cfg,
+                                 parts.texts,
+                                 parts.registry,
+                                 parts.jobs,
+                                 clock,
+                                 storage::HandledEvents::load_or_create_key(db),
+                                 fs};
             return digest::run_digest_cli(s, g_leader, g_week, std::cout, std::cerr);
         } catch (const std::exception& e) {
             std::cerr << "digest: cannot read the database " << cfg->storage << ": " << e.what()

@@ -48,10 +48,17 @@ std::string casus_digest(commands::Services& s, const commands::DigestRequest& r
                                       {"method", method_title(x.method)},
                                       {"participants", std::to_string(x.participants.value_or(0))}};
         switch (group_of(x.status)) {
-            case Group::Held: held += "\n- " + t("casus.digest_held_item", a); break;
-            case Group::Planned: planned += "\n- " + t("casus.digest_planned_item", a); break;
-            case Group::Missed: missed += "\n- " + t("casus.digest_missed_item", a); break;
-            case Group::Other: break;
+            case Group::Held:
+                held += "\n- " + t("casus.digest_held_item", a);
+                break;
+            case Group::Planned:
+                planned += "\n- " + t("casus.digest_planned_item", a);
+                break;
+            case Group::Missed:
+                missed += "\n- " + t("casus.digest_missed_item", a);
+                break;
+            case Group::Other:
+                break;
         }
     }
     if (held.empty() && planned.empty() && missed.empty() && lessons.empty() && actions.empty())
@@ -90,9 +97,14 @@ std::vector<digest::DigestFigure> casus_figures(commands::Services& s,
                 ++held;
                 participants += x.participants.value_or(0);
                 break;
-            case Group::Planned: ++planned; break;
-            case Group::Missed: ++missed; break;
-            case Group::Other: break;
+            case Group::Planned:
+                ++planned;
+                break;
+            case Group::Missed:
+                ++missed;
+                break;
+            case Group::Other:
+                break;
         }
     }
     const auto lessons = repo.lessons_between(team, req.week_start_ms, req.week_end_ms).size();

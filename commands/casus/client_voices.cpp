@@ -5,8 +5,7 @@
 namespace dialoog::casus {
 
 bool inbreng_available(storage::Database& db) {
-    auto st =
-        db.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='inbreng_input'");
+    auto st = db.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='inbreng_input'");
     return st.step();
 }
 

@@ -8,9 +8,9 @@
 #include <string_view>
 #include <vector>
 
+#include "commands/effects.hpp"
 #include "matrix/content.hpp"
 #include "matrix/events.hpp"
-#include "commands/effects.hpp"
 
 namespace dialoog::casus {
 

@@ -6,8 +6,8 @@
 
 #include "commands/casus/when_text.hpp"
 #include "commands/catalogue.hpp"
-#include "lib/wanneer/wanneer.hpp"
 #include "common/clock.hpp"
+#include "lib/wanneer/wanneer.hpp"
 
 namespace dialoog::commands {
 std::vector<TextEntry> casus_texts();

@@ -8,8 +8,8 @@
 #include "commands/casus/plan_args.hpp"
 #include "commands/casus/session_ops.hpp"
 #include "commands/command_parser.hpp"
-#include "storage/casus/series.hpp"
 #include "common/utf8.hpp"
+#include "storage/casus/series.hpp"
 
 namespace dialoog::casus {
 

@@ -8,9 +8,9 @@
 #include "commands/casus/plan_args.hpp"
 #include "commands/casus/session_ops.hpp"
 #include "commands/command_parser.hpp"
+#include "common/utf8.hpp"
 #include "storage/jobs.hpp"
 #include "storage/tenzij/besluiten.hpp"
-#include "common/utf8.hpp"
 
 namespace dialoog::casus {
 

@@ -10,7 +10,9 @@ namespace dialoog::commands {
 
 std::vector<TextEntry> core_texts();
 
-void CoreFeature::add_texts(Catalogue& c) const { c.add(core_texts()); }
+void CoreFeature::add_texts(Catalogue& c) const {
+    c.add(core_texts());
+}
 
 namespace {
 
@@ -42,11 +44,10 @@ void help(CommandContext& c) {
                          {{"cmd", "!" + md_echo(want)}, {"hint", hint ? "!" + *hint : ""}});
             return;
         }
-        std::string md = c.text("core.help_one",
-                                {{"names", names_of(*spec)},
-                                 {"summary", c.text(spec->summary_key)},
-                                 {"usage", c.text(spec->usage_key)},
-                                 {"examples", c.text(spec->examples_key)}});
+        std::string md = c.text("core.help_one", {{"names", names_of(*spec)},
+                                                  {"summary", c.text(spec->summary_key)},
+                                                  {"usage", c.text(spec->usage_key)},
+                                                  {"examples", c.text(spec->examples_key)}});
         if (spec->min_role != Role::Member)
             md += "\n\n" + c.text(spec->min_role == Role::Admin ? "core.help_admin_only"
                                                                 : "core.help_leader_only");
@@ -76,10 +77,26 @@ void ping(CommandContext& c) {
 }  // namespace
 
 void CoreFeature::add_commands(Registry& r) {
-    r.add(CommandSpec{"hulp", {"help"}, "core", Role::Member, Where::Anywhere, "core.help_summary",
-                      "core.help_usage", "core.help_examples", true, help});
-    r.add(CommandSpec{"ping", {}, "core", Role::Member, Where::Anywhere, "core.ping_summary",
-                      "core.ping_usage", "core.ping_examples", true, ping});
+    r.add(CommandSpec{"hulp",
+                      {"help"},
+                      "core",
+                      Role::Member,
+                      Where::Anywhere,
+                      "core.help_summary",
+                      "core.help_usage",
+                      "core.help_examples",
+                      true,
+                      help});
+    r.add(CommandSpec{"ping",
+                      {},
+                      "core",
+                      Role::Member,
+                      Where::Anywhere,
+                      "core.ping_summary",
+                      "core.ping_usage",
+                      "core.ping_examples",
+                      true,
+                      ping});
 }
 
 }  // namespace dialoog::commands

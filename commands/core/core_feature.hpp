@@ -6,7 +6,7 @@
 namespace dialoog::commands {
 
 class CoreFeature final : public Feature {
-public:
+  public:
     std::string_view name() const override { return "core"; }
     void add_texts(Catalogue&) const override;
     void add_commands(Registry&) override;

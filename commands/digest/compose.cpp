@@ -2,8 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
-#include "common/error_id.hpp"
 #include "commands/catalogue.hpp"
+#include "common/error_id.hpp"
 
 namespace dialoog::digest {
 

@@ -24,8 +24,8 @@ int run_digest_cli(commands::Services& s, const std::string& leader, const std::
     const IsoWeek current = wanneer::iso_week_of(s.clock.now(), ls->tz);
     if (*week > current) {
         err << "digest: week " << wanneer::format_iso_week(*week)
-            << " has not started yet (this week is " << wanneer::format_iso_week(current)
-            << " in " << ls->timezone << ")\n";
+            << " has not started yet (this week is " << wanneer::format_iso_week(current) << " in "
+            << ls->timezone << ")\n";
         return 1;
     }
     out << compose_digest(s, *ls, *week, DigestKind::Weekly);

@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "lib/wanneer/recurrence.hpp"
 #include "common/clock.hpp"
+#include "lib/wanneer/recurrence.hpp"
 
 namespace dialoog::digest {
 

@@ -4,10 +4,10 @@
 #include <cctype>
 #include <map>
 
-#include "common/csv.hpp"
 #include "commands/digest/compose.hpp"
 #include "commands/digest/digest_config.hpp"
 #include "commands/digest/figures.hpp"
+#include "common/csv.hpp"
 
 namespace dialoog::digest {
 

@@ -7,8 +7,8 @@
 #include <string>
 #include <string_view>
 
-#include "config/config.hpp"
 #include "common/csv.hpp"
+#include "config/config.hpp"
 
 namespace dialoog::inbreng {
 

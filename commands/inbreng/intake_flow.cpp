@@ -5,7 +5,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "matrix/content.hpp"
 #include "commands/catalogue.hpp"
 #include "commands/inbreng/anonymiser.hpp"
 #include "commands/inbreng/intake_config.hpp"
@@ -14,13 +13,14 @@
 #include "commands/inbreng/md_quote.hpp"
 #include "commands/inbreng/themes.hpp"
 #include "commands/inbreng/withdrawal_code.hpp"
+#include "common/utf8.hpp"
+#include "matrix/content.hpp"
 #include "matrix/markdown.hpp"
 #include "storage/inbreng/flood_counter.hpp"
 #include "storage/inbreng/inputs.hpp"
 #include "storage/inbreng/pending_intakes.hpp"
 #include "storage/jobs.hpp"
 #include "storage/outbox.hpp"
-#include "common/utf8.hpp"
 
 namespace dialoog::inbreng {
 

@@ -24,7 +24,8 @@ void list(commands::CommandContext& c) {
     if (c.cmd.args.size() > 1) {
         tag = normalise_tag(c.cmd.args[1]);
         if (!tag) {
-            c.reply_text("inbreng.list_theme_unknown", {{"theme", commands::md_echo(c.cmd.args[1])}});
+            c.reply_text("inbreng.list_theme_unknown",
+                         {{"theme", commands::md_echo(c.cmd.args[1])}});
             return;
         }
     }

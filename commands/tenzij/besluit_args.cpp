@@ -93,8 +93,8 @@ BesluitLine parse_besluit_line(std::string_view text, bool mentions_present) {
     while (desc_words < words.size() && words[desc_words].begin < desc_end) ++desc_words;
     // Not after an article or possessive: "bellen met de eigenaar" is a description.
     static const std::array<std::string_view, 20> kDeterminers = {
-        "de",    "het",  "een",  "die",  "deze", "onze", "hun",  "zijn", "haar", "mijn",
-        "jouw",  "the",  "a",    "an",   "our",  "their", "his", "her",  "my",   "your"};
+        "de",   "het", "een", "die", "deze", "onze",  "hun", "zijn", "haar", "mijn",
+        "jouw", "the", "a",   "an",  "our",  "their", "his", "her",  "my",   "your"};
     if (desc_words > 1 && clause_of(word_text(desc_words - 1)) == kEigenaar && !used[kEigenaar] &&
         std::find(kDeterminers.begin(), kDeterminers.end(),
                   lower_ascii(word_text(desc_words - 2))) == kDeterminers.end())

@@ -5,11 +5,11 @@
 
 #include "commands/tenzij/besluit_args.hpp"
 #include "commands/tenzij/besluit_format.hpp"
+#include "common/utf8.hpp"
 #include "lib/wanneer/wanneer.hpp"
 #include "storage/rooms.hpp"
 #include "storage/tenzij/besluiten.hpp"
 #include "storage/tenzij/nudges.hpp"
-#include "common/utf8.hpp"
 
 namespace dialoog::tenzij {
 
@@ -192,7 +192,8 @@ void record(CommandContext& c, std::string_view rest) {
         return;
     }
     if (line.leading_clause) {
-        c.reply_text("tenzij.besluit_starts_with_clause", {{"word", md_echo(*line.leading_clause)}});
+        c.reply_text("tenzij.besluit_starts_with_clause",
+                     {{"word", md_echo(*line.leading_clause)}});
         return;
     }
     if (line.empty_clause) {

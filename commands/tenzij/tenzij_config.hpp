@@ -14,8 +14,8 @@
 #include <cstdint>
 #include <string>
 
-#include "config/config.hpp"
 #include "commands/tenzij/nudge_detector.hpp"
+#include "config/config.hpp"
 
 namespace dialoog::tenzij {
 

@@ -30,8 +30,7 @@ std::vector<commands::TextEntry> tenzij_texts() {
         // --- !nudge ----------------------------------------------------------------------
         {"tenzij.nudge_summary", "zet de ‘alles kan, tenzij…’-vragen voor jou uit of aan",
          "turns the ‘everything is possible, unless…’ questions off or on for you"},
-        {"tenzij.nudge_usage", "`!nudge uit` of `!nudge aan`",
-         "`!nudge off` or `!nudge on`"},
+        {"tenzij.nudge_usage", "`!nudge uit` of `!nudge aan`", "`!nudge off` or `!nudge on`"},
         {"tenzij.nudge_examples", "`!nudge uit`, `!nudge aan`, `!nudge`",
          "`!nudge off`, `!nudge on`, `!nudge`"},
         {"tenzij.nudge_off",
@@ -202,8 +201,7 @@ std::vector<commands::TextEntry> tenzij_texts() {
         // --- !besluiten --------------------------------------------------------------------
         {"tenzij.besluiten_summary", "laat de besluitenlijst van het team zien",
          "shows the team's decision log"},
-        {"tenzij.besluiten_usage", "`!besluiten [open|alle|mijn]`",
-         "`!decisions [open|all|mine]`"},
+        {"tenzij.besluiten_usage", "`!besluiten [open|alle|mijn]`", "`!decisions [open|all|mine]`"},
         {"tenzij.besluiten_examples", "`!besluiten`, `!besluiten alle`, `!besluiten mijn`",
          "`!decisions`, `!decisions all`, `!decisions mine`"},
         {"tenzij.list_title_open", "**Open besluiten**", "**Open decisions**"},

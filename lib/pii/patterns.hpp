@@ -1,5 +1,5 @@
-// Hand-written scanners for the structured formats (no standard-library regex: it is slow and recurses on
-// long input). Each appends candidates for one format to `out`; text is NFC UTF-8.
+// Hand-written scanners for the structured formats (no standard-library regex: it is slow and
+// recurses on long input). Each appends candidates for one format to `out`; text is NFC UTF-8.
 #pragma once
 
 #include <string_view>

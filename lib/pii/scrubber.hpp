@@ -1,5 +1,6 @@
 // Scrubber: removes personal data (AVG/GDPR "persoonsgegevens") from client stories before the
-// inbreng feature stores them. Pure C++: no network, no logging of input text, no standard-library regex.
+// inbreng feature stores them. Pure C++: no network, no logging of input text, no standard-library
+// regex.
 //
 // The rules: typed placeholders, BSN elfproef, IBAN mod-97, Dutch phone formats, postcodes,
 // streets, residences, dates with a year or in a birth context, ages, names after forms of

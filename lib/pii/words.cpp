@@ -34,9 +34,9 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 bool has_street_suffix(std::string_view lower, bool strong) {
     const auto suffixes = street_suffixes(strong);
     if (strong) {
-        return std::any_of(
-            suffixes.begin(), suffixes.end(),
-            [&](std::string_view s) { return lower.size() > s.size() + 2 && ends_with(lower, s); });
+        return std::any_of(suffixes.begin(), suffixes.end(), [&](std::string_view s) {
+            return lower.size() > s.size() + 2 && ends_with(lower, s);
+        });
     }
     return std::any_of(suffixes.begin(), suffixes.end(),
                        [&](std::string_view s) { return ends_with(lower, s); });

@@ -1,7 +1,7 @@
 #pragma once
 // Shared building blocks of the <wanneer> parser and the weekly-rule parser: a hand-written
-// tokenizer (the project never uses the standard-library regex), the Dutch/English word tables, the grammar of a
-// time of day, and the one rule for turning a local wall-clock time into an instant.
+// tokenizer (the project never uses the standard-library regex), the Dutch/English word tables, the
+// grammar of a time of day, and the one rule for turning a local wall-clock time into an instant.
 // Internal: include only from lib/wanneer/*.cpp and their tests.
 
 #include <date/tz.h>

@@ -1,7 +1,5 @@
-// libFuzzer target for the inbreng scrubber. Build (from the repo root):
-//   clang++-14 -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -I. -Icommands/inbreng \
-//     commands/inbreng/scrubber*.cpp tests/fuzz/fuzz_scrubber.cpp -lutf8proc -o fuzz_scrubber
-//   ./fuzz_scrubber tests/fuzz/corpus/scrubber
+// libFuzzer target for the scrubber (lib/pii). Build and run: deploy/fuzz.sh scrubber 300
+// (or ./build-fuzz/fuzz_scrubber tests/fuzz/corpus/scrubber after a deploy/fuzz.sh build).
 // Checks, besides memory safety: findings are sorted, disjoint, inside the text and on code
 // point boundaries; the output is valid UTF-8; scrubbing is idempotent on placeholders.
 #include <cstddef>

@@ -6,10 +6,10 @@
 #include <memory>
 #include <string_view>
 
-#include "config/config.hpp"
 #include "bot/engine/sync_processor.hpp"
 #include "commands/core/core_feature.hpp"
 #include "commands/dispatcher.hpp"
+#include "config/config.hpp"
 #include "storage/handled_events.hpp"
 #include "storage/kv_store.hpp"
 #include "storage/migrations.hpp"
@@ -41,13 +41,19 @@ struct World {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     static World w;
-    auto parsed = matrix::parse_sync_response(
-        std::string_view(reinterpret_cast<const char*>(data), size));
+    auto parsed =
+        matrix::parse_sync_response(std::string_view(reinterpret_cast<const char*>(data), size));
     if (!parsed) return 0;
     storage::Database db(":memory:");
     storage::migrate_core(db);
-    commands::Services s{db,      w.cfg, w.texts, w.registry, w.jobs, w.clock,
-                         storage::HandledEvents::load_or_create_key(db), {&w.core}};
+    commands::Services s{db,
+                         w.cfg,
+                         w.texts,
+                         w.registry,
+                         w.jobs,
+                         w.clock,
+                         storage::HandledEvents::load_or_create_key(db),
+                         {&w.core}};
     commands::Dispatcher d(s);
     engine::SyncProcessor p(s, d);
     storage::KvStore(db).set("next_batch", "s0");

@@ -17,12 +17,12 @@
 #include <sstream>
 
 #include "bot/net/health_server.hpp"
-#include "integration/support/http_client.hpp"
 #include "commands/core/core_feature.hpp"
 #include "common/counters.hpp"
+#include "integration/support/bot_fixture.hpp"
+#include "integration/support/http_client.hpp"
 #include "storage/migrations.hpp"
 #include "storage/outbox.hpp"
-#include "integration/support/bot_fixture.hpp"
 
 namespace dialoog::testing {
 namespace {

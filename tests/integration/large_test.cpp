@@ -33,7 +33,8 @@ TEST(Large, LongReplyIsSplitIntoAcceptedParts) {
         rel.in_reply_to = cmd;
         storage::Transaction tx(db);
         std::string md;
-        for (int i = 0; i < 1000; ++i) md += "- regel " + std::to_string(i) + " " + std::string(90, 'q') + "\n";
+        for (int i = 0; i < 1000; ++i)
+            md += "- regel " + std::to_string(i) + " " + std::string(90, 'q') + "\n";
         fx.notice(room, md, rel);
         tx.commit();
     }

@@ -100,7 +100,6 @@ void write_file(const std::string& path, const std::string& text, mode_t mode = 
     ::chmod(path.c_str(), mode);
 }
 
-
 unsigned short free_port() {
     int fd = ::socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in addr{};

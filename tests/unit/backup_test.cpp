@@ -172,7 +172,7 @@ TEST_F(Backup, LinksDevicesAndTheDatabaseUnderAnotherNameAreRefusedUntouched) {
     EXPECT_THROW(backup_database(src_path, file("link.db")), DbError);
     struct stat st {};
     ASSERT_EQ(::stat(target.c_str(), &st), 0);
-    EXPECT_EQ(st.st_mode & 0777, 0644u);  // the link's target is left alone
+    EXPECT_EQ(st.st_mode & 0777, 0644u);                    // the link's target is left alone
     EXPECT_THROW(backup_database(src_path, dir), DbError);  // a directory
     fs::create_symlink(src_path, file("same.db"));
     EXPECT_THROW(backup_database(src_path, file("same.db")), DbError);

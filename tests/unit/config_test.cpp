@@ -5,8 +5,8 @@
 #include <cstdlib>
 #include <fstream>
 
-#include "config/config.hpp"
 #include "common/glob.hpp"
+#include "config/config.hpp"
 
 using namespace dialoog;
 using namespace dialoog::config;
@@ -35,9 +35,11 @@ LoadResult load(const std::string& text) {
     return load_config_text(text, {});
 }
 
-bool has_error(const LoadResult& r, int line, const std::string& key, const std::string& part = "") {
+bool has_error(const LoadResult& r, int line, const std::string& key,
+               const std::string& part = "") {
     for (const auto& e : r.errors)
-        if (e.line == line && e.key == key && e.message.find(part) != std::string::npos) return true;
+        if (e.line == line && e.key == key && e.message.find(part) != std::string::npos)
+            return true;
     std::string all;
     for (const auto& e : r.errors) all += e.to_string() + "\n";
     ADD_FAILURE() << "expected error at line " << line << " key " << key << "; got:\n" << all;
@@ -69,7 +71,8 @@ TEST(Config, ValidConfigLoads) {
 }
 
 TEST(Config, TeamInheritsDefaults) {
-    auto r = load(replace(replace(kValid, "    language: en\n", ""), "    timezone: Europe/London\n", ""));
+    auto r = load(
+        replace(replace(kValid, "    language: en\n", ""), "    timezone: Europe/London\n", ""));
     ASSERT_TRUE(r.config);
     EXPECT_EQ(r.config->teams[0].language, "nl");
     EXPECT_EQ(r.config->teams[0].timezone, "Europe/Amsterdam");
@@ -96,7 +99,8 @@ TEST(Config, DuplicateKeysAreErrors) {
 }
 
 TEST(Config, BadTimezoneAndLanguage) {
-    auto r = load(replace(replace(kValid, "Europe/London", "Europe/Londen"), "language: en", "language: de"));
+    auto r = load(
+        replace(replace(kValid, "Europe/London", "Europe/Londen"), "language: en", "language: de"));
     EXPECT_TRUE(has_error(r, 16, "teams[0].timezone", "Europe/Londen"));
     EXPECT_TRUE(has_error(r, 15, "teams[0].language", "nl or en"));
 }
@@ -119,15 +123,16 @@ TEST(Config, InsecureHttpOnlyOnLoopback) {
     auto ok = load(replace(kValid, "http://127.0.0.1:8008",
                            "http://matrix.example.org\nallow_insecure_http: true"));
     EXPECT_TRUE(ok.config);
-    EXPECT_TRUE(load(replace(kValid, "http://127.0.0.1:8008", "https://matrix.example.org")).config);
+    EXPECT_TRUE(
+        load(replace(kValid, "http://127.0.0.1:8008", "https://matrix.example.org")).config);
     EXPECT_TRUE(load(replace(kValid, "http://127.0.0.1:8008", "http://localhost:8008")).config);
     auto bad = load(replace(kValid, "http://127.0.0.1:8008", "matrix.example.org"));
     EXPECT_TRUE(has_error(bad, 1, "homeserver", "https://"));
 }
 
 TEST(Config, BadUserIdsAndRooms) {
-    auto r = load(replace(replace(kValid, "\"@leider:localhost\"", "\"leider\""), "\"!abc:localhost\"",
-                          "\"abc\""));
+    auto r = load(replace(replace(kValid, "\"@leider:localhost\"", "\"leider\""),
+                          "\"!abc:localhost\"", "\"abc\""));
     EXPECT_TRUE(has_error(r, 14, "teams[0].leaders[0]", "user ID"));
     EXPECT_TRUE(has_error(r, 13, "teams[0].room", "room ID"));
 }
@@ -198,7 +203,8 @@ TEST(Config, StorageMustNameAFileInAnExistingDirectory) {
                           "storage", "must name the database file"));
     EXPECT_TRUE(has_error(load(replace(kValid, "storage: /tmp/x.db", "storage: /tmp")), 5,
                           "storage", "is a directory"));
-    auto missing = load(replace(kValid, "storage: /tmp/x.db", "storage: /nonexistent-dir-dialoog/x.db"));
+    auto missing =
+        load(replace(kValid, "storage: /tmp/x.db", "storage: /nonexistent-dir-dialoog/x.db"));
     EXPECT_TRUE(missing.config) << "checked on another machine, perhaps";
     ASSERT_EQ(missing.warnings.size(), 1u);
     EXPECT_NE(missing.warnings[0].find("does not exist"), std::string::npos);
@@ -268,11 +274,10 @@ TEST(Config, FeatureSectionsAreKnownOnlyWhenDeclared) {
 TEST(Config, TokenFilePermissionsWarn) {
     ::unsetenv("DIALOOGBOT_ACCESS_TOKEN");
     std::string path = ::testing::TempDir() + "/dialoog_token_test";
-    {
-        std::ofstream(path) << "secret";
-    }
+    { std::ofstream(path) << "secret"; }
     ::chmod(path.c_str(), 0644);
-    std::string text = replace(kValid, "  device_id:", "  access_token_file: " + path + "\n  device_id:");
+    std::string text =
+        replace(kValid, "  device_id:", "  access_token_file: " + path + "\n  device_id:");
     auto r = load_config_text(text, {});
     ASSERT_TRUE(r.config);
     ASSERT_EQ(r.warnings.size(), 1u);

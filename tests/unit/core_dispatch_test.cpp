@@ -233,11 +233,13 @@ TEST(CoreDispatch, EncryptedRoomGetsOneNotice) {
     Harness h({}, team_config());
     h.join_room(kRoom, {"@anna:hs"});
     h.take();
-    h.send_event(kRoom, "@anna:hs", "m.room.encryption", {{"algorithm", "m.megolm.v1.aes-sha2"}}, "");
+    h.send_event(kRoom, "@anna:hs", "m.room.encryption", {{"algorithm", "m.megolm.v1.aes-sha2"}},
+                 "");
     auto msgs = h.take();
     ASSERT_EQ(msgs.size(), 1u);
     EXPECT_NE(msgs[0].body().find("versleuteld"), std::string::npos);
-    h.send_event(kRoom, "@anna:hs", "m.room.encryption", {{"algorithm", "m.megolm.v1.aes-sha2"}}, "");
+    h.send_event(kRoom, "@anna:hs", "m.room.encryption", {{"algorithm", "m.megolm.v1.aes-sha2"}},
+                 "");
     EXPECT_EQ(h.take().size(), 0u);
 }
 

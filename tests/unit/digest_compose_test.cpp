@@ -4,8 +4,8 @@
 
 #include "commands/digest/compose.hpp"
 #include "commands/digest/digest_config.hpp"
-#include "matrix/markdown.hpp"
 #include "digest_test_fakes.hpp"
+#include "matrix/markdown.hpp"
 
 using namespace dialoog;
 using namespace dialoog::testing;

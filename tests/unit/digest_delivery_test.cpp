@@ -8,11 +8,11 @@
 #include <filesystem>
 #include <set>
 
-#include "matrix/content.hpp"
 #include "commands/core/core_feature.hpp"
 #include "commands/digest/delivery.hpp"
 #include "commands/digest/digest_config.hpp"
 #include "digest_test_fakes.hpp"
+#include "matrix/content.hpp"
 #include "storage/digest/digest_jobs.hpp"
 #include "storage/handled_events.hpp"
 #include "storage/jobs.hpp"

@@ -85,10 +85,18 @@ TEST(DigestRealFeatures, ExportHasInbrengAndTenzijFigures) {
     h->send("!oost:hs", "@bert:hs", "!besluit Plan van Oost opvolging over 3 dagen");
     inbreng::Inputs inputs(h->db());
     for (int i = 0; i < 2; ++i)
-        inputs.insert({"Team Noord", "2026-W49", 20'000, {"drempels"}, "Verhaal " +
-                       std::to_string(i), "hash-n" + std::to_string(i)});
+        inputs.insert({"Team Noord",
+                       "2026-W49",
+                       20'000,
+                       {"drempels"},
+                       "Verhaal " + std::to_string(i),
+                       "hash-n" + std::to_string(i)});
     for (int i = 0; i < 6; ++i)
-        inputs.insert({"Team Oost", "2026-W49", 20'000, {}, "Verhaal " + std::to_string(i),
+        inputs.insert({"Team Oost",
+                       "2026-W49",
+                       20'000,
+                       {},
+                       "Verhaal " + std::to_string(i),
                        "hash-o" + std::to_string(i)});
     h->take();
     const std::string csv = digest::digest_export_csv(h->services(), "@lea:hs", "");

@@ -492,7 +492,8 @@ TEST(InbrengIntake, FloodLimitPerDayResetsAtLocalMidnight) {
     f.h.clock().set(UtcMs{date::sys_days{date::year{2026} / 11 / 19}.time_since_epoch() +
                           hours(22) + minutes(10)});
     for (int i = 0; i < 3; ++i)
-        EXPECT_FALSE(f.store("Verhaal nummer " + std::to_string(i) + " over de wachtlijst").empty());
+        EXPECT_FALSE(
+            f.store("Verhaal nummer " + std::to_string(i) + " over de wachtlijst").empty());
     EXPECT_EQ(f.inputs(), 3);
     auto story = f.h.send(kDm, kCv, "!inbreng Nog een verhaal");
     auto msgs = f.h.take();

@@ -1,10 +1,10 @@
 // Role rules (spec "Permissions", incl. room version 12 creators) and reply size splitting.
 #include <gtest/gtest.h>
 
+#include "commands/roles.hpp"
 #include "matrix/content.hpp"
 #include "matrix/events.hpp"
 #include "matrix/markdown.hpp"
-#include "commands/roles.hpp"
 
 using namespace dialoog;
 using namespace dialoog::commands;
@@ -72,7 +72,9 @@ TEST(Roles, LeaderByYamlOrPowerAdminByList) {
 }
 
 namespace {
-std::string render(std::string_view md) { return matrix::markdown_to_html(md); }
+std::string render(std::string_view md) {
+    return matrix::markdown_to_html(md);
+}
 }  // namespace
 
 TEST(Split, ShortTextIsOnePart) {
@@ -119,7 +121,8 @@ TEST(Content, NoticeWithMentionsAndThread) {
     EXPECT_EQ(c["m.mentions"]["user_ids"][0], "@a:hs");
     EXPECT_EQ(c["m.relates_to"]["rel_type"], "m.thread");
     EXPECT_EQ(c["m.relates_to"]["m.in_reply_to"]["event_id"], "$cmd:hs");
-    EXPECT_NE(c["formatted_body"].get<std::string>().find("<strong>jij</strong>"), std::string::npos);
+    EXPECT_NE(c["formatted_body"].get<std::string>().find("<strong>jij</strong>"),
+              std::string::npos);
     auto plain = matrix::make_message("x", "", {}, {});
     EXPECT_TRUE(plain["m.mentions"].is_object());
     EXPECT_TRUE(plain["m.mentions"].empty());

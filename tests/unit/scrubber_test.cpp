@@ -494,7 +494,9 @@ std::vector<std::string> split(const std::string& s, char sep) {
     return parts;
 }
 
-std::filesystem::path data_dir() { return std::filesystem::path(DIALOOG_SOURCE_DIR) / "tests" / "data"; }
+std::filesystem::path data_dir() {
+    return std::filesystem::path(DIALOOG_SOURCE_DIR) / "tests" / "data";
+}
 
 TEST(ScrubberPublicCases, EveryValueDisappearsAndEveryWordStays) {
     const std::filesystem::path path = data_dir() / "pii_public_cases.tsv";

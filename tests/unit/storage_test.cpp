@@ -123,8 +123,7 @@ TEST(Migrations, FeatureOwnersAreIndependent) {
 TEST(Migrations, FailedStepRollsBack) {
     Database db(":memory:");
     migrate_core(db);
-    EXPECT_THROW(migrate_owner(db, "c", {{1, "CREATE TABLE c1(x); SELECT * FROM nope;"}}),
-                 DbError);
+    EXPECT_THROW(migrate_owner(db, "c", {{1, "CREATE TABLE c1(x); SELECT * FROM nope;"}}), DbError);
     EXPECT_EQ(db.scalar_int("SELECT COUNT(*) FROM sqlite_master WHERE name='c1'"), 0);
 }
 
@@ -209,7 +208,8 @@ TEST(HandledEvents, MarksAreKeyedAndPruned) {
     h.mark("$a:hs", 1000);
     EXPECT_TRUE(h.seen("$a:hs"));
     // The table holds no event id in clear.
-    EXPECT_EQ(db.scalar_int("SELECT COUNT(*) FROM handled_events WHERE instr(mark, '$a:hs') > 0"), 0);
+    EXPECT_EQ(db.scalar_int("SELECT COUNT(*) FROM handled_events WHERE instr(mark, '$a:hs') > 0"),
+              0);
     h.mark("$b:hs", 5000);
     EXPECT_EQ(h.prune(2000), 1);
     EXPECT_FALSE(h.seen("$a:hs"));

@@ -148,8 +148,9 @@ TEST(TenzijBesluit, BadInputGetsTheRightFormAndStoresNothing) {
 // was accepted (the bot, an unknown account, someone outside the room).
 TEST(TenzijBesluit, MissingDescriptionOrOwnerIsAskedForAndStoresNothing) {
     Fixture f;
-    EXPECT_TRUE(has(f.say("!besluit tenzij iets"), "Wat is het besluit zelf? Begin met de "
-                                                    "beschrijving en zet ‘tenzij’ erachter"));
+    EXPECT_TRUE(has(f.say("!besluit tenzij iets"),
+                    "Wat is het besluit zelf? Begin met de "
+                    "beschrijving en zet ‘tenzij’ erachter"));
     EXPECT_TRUE(has(f.say("!besluit opvolging morgen"), "‘opvolging’ erachter"));
     EXPECT_TRUE(has(f.say("!besluit eigenaar @bob:hs"), "‘eigenaar’ erachter"));
     EXPECT_TRUE(has(f.say("!besluit tenzij"), "Wat is het besluit zelf"));

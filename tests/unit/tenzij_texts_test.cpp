@@ -16,9 +16,9 @@ namespace {
 
 TEST(TenzijTexts, EnglishTextsShowEnglishCommandWords) {
     const std::vector<std::string> dutch = {
-        "!besluit",  "!opvolging", "!nudge uit", "!nudge aan", "tenzij <",   "[tenzij",
-        "opvolging <", "[opvolging", "eigenaar @", " afgerond",  " herzien <", " uitkomst <",
-        "besluiten alle", "besluiten mijn", "`opvolging "};
+        "!besluit",   "!opvolging",  "!nudge uit",     "!nudge aan",     "tenzij <",
+        "[tenzij",    "opvolging <", "[opvolging",     "eigenaar @",     " afgerond",
+        " herzien <", " uitkomst <", "besluiten alle", "besluiten mijn", "`opvolging "};
     int checked = 0;
     for (const auto& e : dialoog::tenzij::tenzij_texts()) {
         const std::string en = e.en;

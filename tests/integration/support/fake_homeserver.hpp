@@ -2,9 +2,9 @@
 // An in-process fake Matrix homeserver for integration tests: a Boost.Beast HTTP/1.1 server on
 // 127.0.0.1 (random port), on its own thread and io_context. It implements the Client-Server
 // calls the bot makes (whoami, login, sync with long-poll, send, redact, messages, join, leave,
-// createRoom, account_data, directory, media upload) closely enough to run the real net::Bot against it, and
-// it can inject the faults a real server or proxy produces (429, 5xx, stalls, dropped
-// connections, malformed or truncated JSON, malformed events, duplicate events, huge syncs,
+// createRoom, account_data, directory, media upload) closely enough to run the real net::Bot
+// against it, and it can inject the faults a real server or proxy produces (429, 5xx, stalls,
+// dropped connections, malformed or truncated JSON, malformed events, duplicate events, huge syncs,
 // limited timelines).
 //
 // Every public member is thread-safe: tests call them from their own thread while the bot and

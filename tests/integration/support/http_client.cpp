@@ -43,8 +43,8 @@ HttpReply http_raw(unsigned short port, const std::string& request) {
 }
 
 HttpReply http_get(unsigned short port, const std::string& target) {
-    return http_raw(port, "GET " + target +
-                              " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    return http_raw(port,
+                    "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
 }
 
 }  // namespace dialoog::testing

@@ -48,7 +48,9 @@ Harness::Harness(std::vector<std::unique_ptr<commands::Feature>> features,
     storage::KvStore(*db_).set("next_batch", "s0");
 }
 
-std::string Harness::next_event_id() { return "$ev" + std::to_string(++event_seq_) + ":hs"; }
+std::string Harness::next_event_id() {
+    return "$ev" + std::to_string(++event_seq_) + ":hs";
+}
 
 void Harness::push(matrix::SyncResponse resp) {
     resp.next_batch = "s" + std::to_string(++batch_seq_);
@@ -120,7 +122,9 @@ std::string Harness::send_in_thread(const std::string& room_id, const std::strin
                                     const std::string& body, const std::string& thread_root) {
     return send(room_id, sender, body,
                 {{"m.relates_to",
-                  {{"rel_type", "m.thread"}, {"event_id", thread_root}, {"is_falling_back", true},
+                  {{"rel_type", "m.thread"},
+                   {"event_id", thread_root},
+                   {"is_falling_back", true},
                    {"m.in_reply_to", {{"event_id", thread_root}}}}}});
 }
 

@@ -11,7 +11,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "config/config.hpp"
 #include "bot/engine/job_runner.hpp"
 #include "bot/engine/sync_processor.hpp"
 #include "commands/catalogue.hpp"
@@ -20,6 +19,7 @@
 #include "commands/feature.hpp"
 #include "commands/registry.hpp"
 #include "common/clock.hpp"
+#include "config/config.hpp"
 #include "storage/database.hpp"
 #include "storage/handled_events.hpp"
 #include "storage/migrations.hpp"
@@ -51,11 +51,12 @@ struct SentMessage {
 };
 
 class Harness {
-public:
+  public:
     /// `features`: the features under test (the core feature is always included first).
     /// `config_yaml`: full config text (use base_config()). Throws when the config is invalid,
     /// printing its errors.
-    Harness(std::vector<std::unique_ptr<commands::Feature>> features, const std::string& config_yaml,
+    Harness(std::vector<std::unique_ptr<commands::Feature>> features,
+            const std::string& config_yaml,
             UtcMs start = UtcMs{std::chrono::milliseconds{1'795'000'000'000}});
 
     /// Creates a joined room with `members` (bot included automatically) and power levels
@@ -98,7 +99,7 @@ public:
     ManualClock& clock() { return clock_; }
     const config::Config& cfg() const { return *cfg_; }
 
-private:
+  private:
     std::string next_event_id();
     void push(matrix::SyncResponse resp);
 
