@@ -17,6 +17,7 @@
 #include "commands/digest/compose.hpp"
 #include "commands/digest/digest_config.hpp"
 #include "commands/digest/digest_feature.hpp"
+#include "commands/digest_contributor.hpp"
 #include "commands/registry.hpp"
 #include "storage/digest/digest_jobs.hpp"
 #include "storage/handled_events.hpp"
@@ -36,9 +37,11 @@ UtcMs local(int y, unsigned m, unsigned d, int hh, int mm) {
     return std::chrono::time_point_cast<std::chrono::milliseconds>(tz->to_sys(t));
 }
 
-class BenchSessions final : public commands::Feature {
+class BenchSessions final : public commands::Feature, public commands::DigestContributor {
   public:
     std::string_view name() const override { return "bench_sessions"; }
+    commands::DigestContributor* digest() override { return this; }
+    int digest_order() const override { return 10; }
     std::vector<storage::Migration> migrations() const override {
         return {{1,
                  "CREATE TABLE bench_sessions(team TEXT NOT NULL, at INTEGER NOT NULL, title "
@@ -61,9 +64,11 @@ class BenchSessions final : public commands::Feature {
     }
 };
 
-class BenchInput final : public commands::Feature {
+class BenchInput final : public commands::Feature, public commands::DigestContributor {
   public:
     std::string_view name() const override { return "bench_input"; }
+    commands::DigestContributor* digest() override { return this; }
+    int digest_order() const override { return 20; }
     std::vector<storage::Migration> migrations() const override {
         return {{1,
                  "CREATE TABLE bench_input(team TEXT NOT NULL, at INTEGER NOT NULL, theme "

@@ -11,11 +11,9 @@ namespace dialoog {
 
 std::vector<std::unique_ptr<commands::Feature>> all_features() {
     std::vector<std::unique_ptr<commands::Feature>> out;
-    // The order is the order of the digest's sections: case discussions, the
-    // intervision prompt, client input, nudges and decisions; the digest itself last.
     out.push_back(std::make_unique<commands::CoreFeature>());
-    out.push_back(std::make_unique<commands::CasusFeature>());
-    out.push_back(std::make_unique<commands::IntervisieFeature>());
+    out.push_back(std::make_unique<casus::CasusFeature>());
+    out.push_back(std::make_unique<intervisie::IntervisieFeature>());
     out.push_back(std::make_unique<inbreng::InbrengFeature>());
     out.push_back(std::make_unique<tenzij::TenzijFeature>());
     out.push_back(std::make_unique<digest::DigestFeature>());

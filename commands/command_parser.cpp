@@ -130,4 +130,16 @@ int edit_distance(std::string_view a, std::string_view b, int cap) {
     return std::min(prev[b.size()], cap + 1);
 }
 
+std::optional<std::int64_t> parse_item_id(std::string_view text) {
+    if (!text.empty() && text[0] == '#') text.remove_prefix(1);
+    if (text.empty() || text.size() > 12) return std::nullopt;
+    std::int64_t v = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9') return std::nullopt;
+        v = v * 10 + (c - '0');
+    }
+    if (v <= 0) return std::nullopt;
+    return v;
+}
+
 }  // namespace dialoog::commands

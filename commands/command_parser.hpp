@@ -1,6 +1,7 @@
 #pragma once
 // Turns a message body into a command. Pure functions, fuzzed.
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -36,5 +37,9 @@ int edit_distance(std::string_view a, std::string_view b, int cap = 3);
 
 /// Trims ASCII whitespace (and NBSP) at both ends.
 std::string_view trim(std::string_view s);
+
+/// The number of a stored item as users type it: "12" or "#12" (a casus, a decision, a story).
+/// Positive, at most 12 digits; nullopt otherwise.
+std::optional<std::int64_t> parse_item_id(std::string_view text);
 
 }  // namespace dialoog::commands

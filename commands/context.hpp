@@ -12,7 +12,10 @@
 #include <nlohmann/json.hpp>
 
 #include "commands/catalogue.hpp"
+#include "commands/client_voices.hpp"
 #include "commands/command_parser.hpp"
+#include "commands/decision_log.hpp"
+#include "commands/digest_contributor.hpp"
 #include "commands/effects.hpp"
 #include "commands/roles.hpp"
 #include "common/clock.hpp"
@@ -41,6 +44,18 @@ struct Services {
 
     const config::Config& cfg() const { return *config; }
     std::int64_t now_ms() const { return to_epoch_ms(clock.now()); }
+
+    /// The decision log a feature offers; null when no built-in feature keeps one.
+    DecisionLog* decision_log() const;
+    /// The stored client stories a feature offers; null when no built-in feature keeps them.
+    ClientVoices* client_voices() const;
+    /// A feature's part of the digest and the export, with the feature's name (for logs).
+    struct DigestPart {
+        std::string_view feature;
+        DigestContributor* contributor = nullptr;
+    };
+    /// Every feature's digest part, in digest_order() (equal orders by feature name).
+    std::vector<DigestPart> digest_parts() const;
 };
 
 /// Shared by command, message and reaction contexts.

@@ -79,19 +79,22 @@ void Dispatcher::handle(const matrix::Event& ev, const storage::RoomRow& room, E
         // In team rooms other bots may own the command: stay silent.
         return;
     }
-    if (spec->where == Where::TeamRoom && !team) {
-        cc.reply_text(dm ? "core.only_team_room_dm" : "core.only_team_room",
-                      {{"cmd", "!" + spec->name}});
-        return;
-    }
-    if (spec->where == Where::Dm && !dm) {
-        cc.reply_text("core.only_dm", {{"cmd", "!" + spec->name}});
-        return;
-    }
-    if (static_cast<int>(role) < static_cast<int>(spec->min_role)) {
-        cc.reply_text(spec->min_role == Role::Admin ? "core.needs_admin" : "core.needs_leader",
-                      {{"cmd", "!" + spec->name}});
-        return;
+    switch (refusal(*spec, role, team != nullptr, dm)) {
+        case Refusal::None:
+            break;
+        case Refusal::NeedsTeamRoom:
+            cc.reply_text(dm ? "core.only_team_room_dm" : "core.only_team_room",
+                          {{"cmd", "!" + spec->name}});
+            return;
+        case Refusal::NeedsDm:
+            cc.reply_text("core.only_dm", {{"cmd", "!" + spec->name}});
+            return;
+        case Refusal::NeedsLeader:
+            cc.reply_text("core.needs_leader", {{"cmd", "!" + spec->name}});
+            return;
+        case Refusal::NeedsAdmin:
+            cc.reply_text("core.needs_admin", {{"cmd", "!" + spec->name}});
+            return;
     }
     spec->handler(cc);
 }

@@ -8,6 +8,9 @@
 #include <string_view>
 #include <vector>
 
+#include "commands/client_voices.hpp"
+#include "commands/decision_log.hpp"
+#include "commands/digest_contributor.hpp"
 #include "config/config.hpp"
 #include "storage/migrations.hpp"
 
@@ -19,14 +22,6 @@ class JobRegistry;
 struct MessageContext;
 struct ReactionContext;
 struct Services;
-
-/// What a feature contributes to a leader's weekly digest for one team and one ISO week.
-struct DigestRequest {
-    const config::TeamConfig* team = nullptr;
-    std::string lang;
-    std::int64_t week_start_ms = 0;  // Monday 00:00 local, as UTC ms
-    std::int64_t week_end_ms = 0;    // next Monday 00:00 local, as UTC ms
-};
 
 class Feature {
   public:
@@ -53,8 +48,16 @@ class Feature {
     /// the event id of a message the outbox sent (e.g. a thread root the feature marked with a
     /// custom content key). Never answer here: it would loop.
     virtual void on_own_message(MessageContext&) {}
-    /// The feature's Markdown section of a digest (heading included); empty when none.
-    virtual std::string digest_section(Services&, const DigestRequest&) { return {}; }
+
+    // What a feature offers the others, through Services (null when it offers nothing). A
+    // feature never includes another feature's headers nor reads its tables.
+
+    /// Its part of the weekly digest and the export.
+    virtual DigestContributor* digest() { return nullptr; }
+    /// The team's decision log (one feature keeps it).
+    virtual DecisionLog* decision_log() { return nullptr; }
+    /// Stored client stories (one feature keeps them).
+    virtual ClientVoices* client_voices() { return nullptr; }
 };
 
 }  // namespace dialoog::commands

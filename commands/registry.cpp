@@ -6,6 +6,14 @@
 
 namespace dialoog::commands {
 
+Refusal refusal(const CommandSpec& spec, Role role, bool in_team_room, bool in_dm) {
+    if (spec.where == Where::TeamRoom && !in_team_room) return Refusal::NeedsTeamRoom;
+    if (spec.where == Where::Dm && !in_dm) return Refusal::NeedsDm;
+    if (static_cast<int>(role) < static_cast<int>(spec.min_role))
+        return spec.min_role == Role::Admin ? Refusal::NeedsAdmin : Refusal::NeedsLeader;
+    return Refusal::None;
+}
+
 void Registry::add(CommandSpec spec) {
     auto owned = std::make_unique<CommandSpec>(std::move(spec));
     const CommandSpec* p = owned.get();

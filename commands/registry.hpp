@@ -18,21 +18,41 @@ struct CommandContext;
 /// Where a command may be used.
 enum class Where { Anywhere, TeamRoom, Dm };
 
-/// One command. `name` is the Dutch name; `aliases` start with the English one. The three
-/// keys name catalogue texts: a one-line summary, the usage line, and examples.
+/// One command, declared by its feature in one way, with designated initializers:
+///
+///     r.add({.name = "besluit",
+///            .aliases = {"decision"},
+///            .where = Where::TeamRoom,
+///            .summary_key = "tenzij.besluit_summary",
+///            .usage_key = "tenzij.besluit_usage",
+///            .examples_key = "tenzij.besluit_examples",
+///            .handler = cmd_besluit});
+///
+/// `name` is the Dutch name; `aliases` start with the English one. The three keys name
+/// catalogue texts: a one-line summary, the usage line, and examples. Handlers are named
+/// `cmd_<name>`.
 struct CommandSpec {
-    std::string name;
-    std::vector<std::string> aliases;
-    std::string feature;  // "core", "casus", ...
+    // Every member has an initializer, so a declaration names only what differs from the
+    // defaults (g++ 12 warns about omitted members without one).
+    std::string name{};
+    std::vector<std::string> aliases{};
     Role min_role = Role::Member;
     Where where = Where::Anywhere;
-    std::string summary_key;
-    std::string usage_key;
-    std::string examples_key;
+    std::string summary_key{};
+    std::string usage_key{};
+    std::string examples_key{};
     /// Shown in !help only when true (e.g. ja/nee dialogue words are not).
     bool listed = true;
-    std::function<void(CommandContext&)> handler;
+    std::function<void(CommandContext&)> handler{};
 };
+
+/// Why a command may not run here, or None. The one permission rule: the dispatcher answers
+/// with it, `!hulp` lists only what the caller may run where they ask.
+enum class Refusal { None, NeedsTeamRoom, NeedsDm, NeedsLeader, NeedsAdmin };
+
+/// Checks `spec` for a caller with `role` in a team room (`in_team_room`) or a direct chat
+/// (`in_dm`); the room kind is checked before the role.
+Refusal refusal(const CommandSpec& spec, Role role, bool in_team_room, bool in_dm);
 
 class Registry {
   public:

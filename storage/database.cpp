@@ -168,6 +168,10 @@ void Database::set_user_version(int v) {
     exec("PRAGMA user_version=" + std::to_string(v));
 }
 
+void Database::set_secure_delete(bool on) {
+    exec(on ? "PRAGMA secure_delete=ON" : "PRAGMA secure_delete=OFF");
+}
+
 std::int64_t Database::scalar_int(std::string_view sql) {
     Statement st(*this, sql);
     return st.step() ? st.column_int(0) : 0;

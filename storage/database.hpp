@@ -95,6 +95,9 @@ class Database {
 
     int user_version();
     void set_user_version(int v);
+    /// PRAGMA secure_delete: deleted rows are overwritten on disk, not only unlinked, so free
+    /// pages do not keep what the tables no longer hold (for client text; SQLite docs).
+    void set_secure_delete(bool on);
 
     /// Convenience: the first column of the first row of `sql` as integer (0 when no row).
     std::int64_t scalar_int(std::string_view sql);

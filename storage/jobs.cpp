@@ -64,4 +64,12 @@ std::int64_t Jobs::count() {
     return db_.scalar_int("SELECT COUNT(*) FROM jobs");
 }
 
+std::vector<std::string> Jobs::keys_of_kind(std::string_view kind) {
+    auto st = db_.prepare("SELECT key FROM jobs WHERE kind=? ORDER BY key");
+    st.bind(1, kind);
+    std::vector<std::string> out;
+    while (st.step()) out.push_back(st.column_text(0));
+    return out;
+}
+
 }  // namespace dialoog::storage

@@ -37,6 +37,8 @@ class Jobs {
     std::optional<std::int64_t> next_due_at();
     std::vector<Job> upcoming(int limit);
     std::int64_t count();
+    /// Keys of every job of `kind` (e.g. "digest.send"), sorted.
+    std::vector<std::string> keys_of_kind(std::string_view kind);
 
   private:
     Database& db_;

@@ -88,13 +88,17 @@ void migrate_core(Database& db) {
     }
 }
 
+int schema_version(Database& db, std::string_view owner) {
+    if (db.scalar_int("SELECT COUNT(*) FROM sqlite_master WHERE type='table' AND "
+                      "name='schema_versions'") == 0)
+        return 0;
+    auto st = db.prepare("SELECT version FROM schema_versions WHERE owner=?");
+    st.bind(1, owner);
+    return st.step() ? static_cast<int>(st.column_int(0)) : 0;
+}
+
 void migrate_owner(Database& db, std::string_view owner, const std::vector<Migration>& steps) {
-    int current = 0;
-    {
-        auto st = db.prepare("SELECT version FROM schema_versions WHERE owner=?");
-        st.bind(1, owner);
-        if (st.step()) current = static_cast<int>(st.column_int(0));
-    }
+    const int current = schema_version(db, owner);
     for (const auto& m : steps) {
         if (m.version <= current) continue;
         Transaction tx(db);

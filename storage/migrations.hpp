@@ -27,4 +27,8 @@ void migrate_core(Database& db);
 /// Brings one feature's schema (`owner`, e.g. "casus") up to date, tracked in schema_versions.
 void migrate_owner(Database& db, std::string_view owner, const std::vector<Migration>& steps);
 
+/// The schema version of `owner` in `db`: 0 when its tables were never created (also in a
+/// database the bot never migrated, e.g. one an offline tool opened). Does not write.
+int schema_version(Database& db, std::string_view owner);
+
 }  // namespace dialoog::storage

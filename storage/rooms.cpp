@@ -93,6 +93,16 @@ std::vector<std::string> Rooms::joined_members(std::string_view room_id) {
     return out;
 }
 
+std::vector<std::string> Rooms::present_members(std::string_view room_id) {
+    auto st = db_.prepare(
+        "SELECT user_id FROM room_members WHERE room_id=? AND membership IN ('join','invite') "
+        "ORDER BY user_id");
+    st.bind(1, room_id);
+    std::vector<std::string> out;
+    while (st.step()) out.push_back(st.column_text(0));
+    return out;
+}
+
 std::optional<std::string> Rooms::dm_room(std::string_view user_id) {
     auto st = db_.prepare("SELECT room_id FROM dm_rooms WHERE user_id=?");
     st.bind(1, user_id);

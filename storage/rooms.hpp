@@ -44,6 +44,8 @@ class Rooms {
                     std::string_view membership);
     /// User ids whose membership is "join", sorted.
     std::vector<std::string> joined_members(std::string_view room_id);
+    /// User ids whose membership is "join" or "invite" (in the room or on their way), sorted.
+    std::vector<std::string> present_members(std::string_view room_id);
 
     /// DM rooms (mirrors the bot's m.direct account data).
     std::optional<std::string> dm_room(std::string_view user_id);

@@ -85,8 +85,8 @@ std::string casus_digest(commands::Services& s, const commands::DigestRequest& r
     return md;
 }
 
-std::vector<digest::DigestFigure> casus_figures(commands::Services& s,
-                                                const commands::DigestRequest& req) {
+std::vector<commands::DigestFigure> casus_figures(commands::Services& s,
+                                                  const commands::DigestRequest& req) {
     if (!req.team) return {};
     Sessions repo(s.db);
     const auto& team = req.team->name;

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "commands/context.hpp"
-#include "commands/digest/figures.hpp"
+#include "commands/digest_contributor.hpp"
 #include "commands/feature.hpp"
 
 namespace dialoog::casus {
@@ -16,7 +16,7 @@ std::string casus_digest(commands::Services& s, const commands::DigestRequest& r
 /// The week's counts for `!overzicht export`: casus_gehouden, casus_gepland, casus_gemist
 /// (sessions by status; planned includes running), casus_deelnemers (participants of the held
 /// sessions together), casus_lessen, casus_acties (recorded in the week). Empty without a team.
-std::vector<digest::DigestFigure> casus_figures(commands::Services& s,
-                                                const commands::DigestRequest& req);
+std::vector<commands::DigestFigure> casus_figures(commands::Services& s,
+                                                  const commands::DigestRequest& req);
 
 }  // namespace dialoog::casus

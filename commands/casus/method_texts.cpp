@@ -3,7 +3,9 @@
 // casus.method.<id>.<step>.{name,text}. nl first, en second.
 #include "commands/catalogue.hpp"
 
-namespace dialoog::commands {
+namespace dialoog::casus {
+
+using commands::TextEntry;
 
 std::vector<TextEntry> casus_method_texts() {
     return {
@@ -331,4 +333,4 @@ std::vector<TextEntry> casus_method_texts() {
     };
 }
 
-}  // namespace dialoog::commands
+}  // namespace dialoog::casus

@@ -9,16 +9,14 @@
 #include "common/clock.hpp"
 #include "lib/wanneer/wanneer.hpp"
 
-namespace dialoog::commands {
-std::vector<TextEntry> casus_texts();
-}
-
 namespace dialoog::casus {
+
+std::vector<commands::TextEntry> casus_texts();
 
 int run_parse_when_cli(const std::string& tz_name, const std::string& now_text,
                        const std::string& text, std::ostream& out, std::ostream& err) {
     commands::Catalogue texts;
-    texts.add(commands::casus_texts());
+    texts.add(casus_texts());
     const std::string lang = "nl";
     const date::time_zone* tz = wanneer::find_time_zone(tz_name);
     if (!tz) {

@@ -79,18 +79,6 @@ std::vector<Word> split_words(std::string_view text) {
     return out;
 }
 
-std::optional<std::int64_t> parse_id(std::string_view text) {
-    if (!text.empty() && text[0] == '#') text.remove_prefix(1);
-    if (text.empty() || text.size() > 12) return std::nullopt;
-    std::int64_t v = 0;
-    for (char c : text) {
-        if (c < '0' || c > '9') return std::nullopt;
-        v = v * 10 + (c - '0');
-    }
-    if (v <= 0) return std::nullopt;
-    return v;
-}
-
 std::string_view after_first_word(std::string_view text) {
     text = commands::trim(text);
     std::size_t i = 0;
@@ -168,7 +156,7 @@ std::variant<PlanOptions, OptionFail> parse_plan_options(std::string_view text,
                 std::string part =
                     v.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
                 if (!part.empty()) {
-                    auto id = parse_id(part);
+                    auto id = commands::parse_item_id(part);
                     if (id)
                         ids.push_back(*id);
                     else

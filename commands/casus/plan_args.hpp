@@ -24,9 +24,6 @@ struct Word {
 };
 std::vector<Word> split_words(std::string_view text);
 
-/// "12" or "#12" (positive, at most 12 digits).
-std::optional<std::int64_t> parse_id(std::string_view text);
-
 /// The text after the first word of `text`, trimmed ("plan morgen 14:00 X" -> "morgen 14:00 X").
 std::string_view after_first_word(std::string_view text);
 

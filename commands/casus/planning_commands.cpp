@@ -4,7 +4,6 @@
 
 #include "commands/casus/casus_commands.hpp"
 #include "commands/casus/casus_config.hpp"
-#include "commands/casus/client_voices.hpp"
 #include "commands/casus/plan_args.hpp"
 #include "commands/casus/session_ops.hpp"
 #include "commands/command_parser.hpp"
@@ -21,10 +20,11 @@ std::string id_str(std::int64_t id) {
     return std::to_string(id);
 }
 
-/// True when the inbreng feature is there and has no input `id` for `team` (through its
-/// storage API: its table is inbreng_input, and that feature owns the data).
-bool unknown_inbreng(storage::Database& db, const std::string& team, std::int64_t id) {
-    return inbreng_available(db) && !linked_input_text(db, id, team);
+/// True when stored client stories are there (a feature offers them) and `team` has no story
+/// `id`. Without that feature the ids are kept as given.
+bool unknown_inbreng(commands::Services& s, const std::string& team, std::int64_t id) {
+    auto* voices = s.client_voices();
+    return voices && !voices->story_text(s, id, team);
 }
 
 std::string method_list(const Scope& sc) {
@@ -97,7 +97,7 @@ void sub_plan(commands::CommandContext& c, std::string_view args) {
         return;
     }
     for (auto id : o.inbreng) {
-        if (unknown_inbreng(c.s.db, c.team->name, id)) {
+        if (unknown_inbreng(c.s, c.team->name, id)) {
             c.reply_text("casus.inbreng_unknown", {{"id", id_str(id)}});
             return;
         }
@@ -164,7 +164,7 @@ void sub_lijst(commands::CommandContext& c, std::string_view) {
 
 void sub_info(commands::CommandContext& c, std::string_view args) {
     Scope sc = scope_of(c);
-    auto id = parse_id(commands::trim(args));
+    auto id = commands::parse_item_id(commands::trim(args));
     if (!id) {
         c.reply_text("casus.info_usage");
         return;
@@ -200,7 +200,7 @@ void sub_info(commands::CommandContext& c, std::string_view args) {
 void sub_verzet(commands::CommandContext& c, std::string_view args) {
     Scope sc = scope_of(c);
     auto words = split_words(args);
-    auto id = words.empty() ? std::nullopt : parse_id(words[0].text);
+    auto id = words.empty() ? std::nullopt : commands::parse_item_id(words[0].text);
     std::string_view when_text =
         words.empty() ? std::string_view{} : commands::trim(args.substr(words[0].end));
     if (!id || when_text.empty()) {
@@ -238,7 +238,7 @@ void sub_verzet(commands::CommandContext& c, std::string_view args) {
 
 void sub_annuleer(commands::CommandContext& c, std::string_view args) {
     Scope sc = scope_of(c);
-    auto id = parse_id(commands::trim(args));
+    auto id = commands::parse_item_id(commands::trim(args));
     if (!id) {
         c.reply_text("casus.annuleer_usage");
         return;

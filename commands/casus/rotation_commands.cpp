@@ -18,7 +18,7 @@ std::string id_str(std::int64_t id) {
 /// The session of a ja/nee answer, or an answer to the user explaining why not.
 std::optional<Session> answerable(commands::CommandContext& c, std::string_view args,
                                   const char* usage_key) {
-    auto id = parse_id(commands::trim(args));
+    auto id = commands::parse_item_id(commands::trim(args));
     if (!id) {
         c.reply_text(usage_key);
         return std::nullopt;

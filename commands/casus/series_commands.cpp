@@ -42,7 +42,7 @@ void list_series(commands::CommandContext& c, Scope& sc) {
 }
 
 void stop_series(commands::CommandContext& c, Scope& sc, std::string_view args) {
-    auto id = parse_id(commands::trim(args));
+    auto id = commands::parse_item_id(commands::trim(args));
     if (!id) {
         c.reply_text("casus.reeks_stop_usage");
         return;

@@ -10,7 +10,6 @@
 #include "commands/command_parser.hpp"
 #include "common/utf8.hpp"
 #include "storage/jobs.hpp"
-#include "storage/tenzij/besluiten.hpp"
 
 namespace dialoog::casus {
 
@@ -32,11 +31,6 @@ std::optional<Session> running_session(commands::CommandContext& c) {
     if (c.event.thread_root() && s->root_event_id == c.event.thread_root())
         note_participant(c.s, *s, c.event.sender);
     return s;
-}
-
-bool decision_log_available(storage::Database& db) {
-    auto st = db.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='besluit'");
-    return st.step();
 }
 
 }  // namespace
@@ -143,15 +137,15 @@ void cmd_actie(commands::CommandContext& c) {
     a.due_at = args.due_ms ? *args.due_ms : sc.now + kDefaultActionDueMs;
     a.created_at = sc.now;
     // Actions belong in the team's shared decision log (besluitenlijst) when it is there.
-    if (decision_log_available(c.s.db)) {
-        tenzij::NewBesluit b;
-        b.team = c.team->name;
-        b.description = a.text;
-        b.owner = owner;
-        b.due_ms = *a.due_at;
-        b.source = root_ref(s->id);
-        b.created_ms = sc.now;
-        a.besluit_id = tenzij::insert_besluit(c.s.db, b);
+    if (auto* log = c.s.decision_log()) {
+        commands::DecisionDraft d;
+        d.team = c.team->name;
+        d.description = a.text;
+        d.owner = owner;
+        d.due_ms = *a.due_at;
+        d.source = root_ref(s->id);
+        d.created_ms = sc.now;
+        a.besluit_id = log->record(c.s, d);
     }
     Sessions(c.s.db).add_action(a);
     std::string md =
@@ -163,7 +157,7 @@ void cmd_actie(commands::CommandContext& c) {
 
 void sub_afronden(commands::CommandContext& c, std::string_view args) {
     std::optional<Session> s;
-    if (auto id = parse_id(commands::trim(args))) {
+    if (auto id = commands::parse_item_id(commands::trim(args))) {
         s = session_of_team(c, *id);
         if (!s) {
             c.reply_text("casus.not_found", {{"id", id_str(*id)}});

@@ -7,8 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands/casus/casus_config.hpp"
-#include "commands/casus/client_voices.hpp"
-#include "commands/casus/marked_post.hpp"
+#include "commands/marked_post.hpp"
 #include "common/keyed_hash.hpp"
 #include "storage/casus/series.hpp"
 #include "storage/jobs.hpp"
@@ -60,10 +59,11 @@ void post_client_voices(Scope& sc, const Session& s, const matrix::Relation& rel
         sc.fx.notice(s.room_id, sc.t("casus.voices_none", {{"id", id_str(s.id)}}), rel);
         return;
     }
+    auto* voices = sc.s.client_voices();
     int n = 0;
     for (auto id : linked) {
         ++n;
-        auto text = linked_input_text(sc.s.db, id, s.team);
+        auto text = voices ? voices->story_text(sc.s, id, s.team) : std::nullopt;
         sc.fx.notice(s.room_id,
                      text ? sc.t("casus.voice", {{"n", std::to_string(n)},
                                                  {"total", std::to_string(linked.size())},
@@ -254,7 +254,7 @@ void start_session(Scope& sc, Session& s) {
     if (late >= 60'000)
         md += "\n\n" + sc.t("casus.started_late", {{"minutes", std::to_string(late / 60'000)}});
     md += "\n\n" + sc.t("casus.root_help");
-    post_marked(sc.fx, s.room_id, md, root_ref(s.id), {}, role_mentions(s));
+    commands::post_marked(sc.fx, s.room_id, md, root_ref(s.id), {}, role_mentions(s));
     // Step 1 follows as soon as /sync echoes the root (its event id is the thread root); this
     // job posts it unthreaded if the echo never comes.
     storage::Jobs(sc.s.db).upsert("casus.step", job_prefix(s.id) + "step", sc.now + kEchoFallbackMs,

@@ -2,7 +2,9 @@
 // nl first, en second. Placeholders: {name}. Method texts are in method_texts.cpp.
 #include "commands/catalogue.hpp"
 
-namespace dialoog::commands {
+namespace dialoog::casus {
+
+using commands::TextEntry;
 
 std::vector<TextEntry> casus_texts() {
     return {
@@ -527,4 +529,4 @@ std::vector<TextEntry> casus_texts() {
     };
 }
 
-}  // namespace dialoog::commands
+}  // namespace dialoog::casus

@@ -17,11 +17,7 @@ void CoreFeature::add_texts(Catalogue& c) const {
 namespace {
 
 bool usable_here(const CommandSpec& spec, const CommandContext& c) {
-    if (!spec.listed) return false;
-    if (static_cast<int>(c.role) < static_cast<int>(spec.min_role)) return false;
-    if (spec.where == Where::TeamRoom && !c.team) return false;
-    if (spec.where == Where::Dm && !c.is_dm) return false;
-    return true;
+    return spec.listed && refusal(spec, c.role, c.team != nullptr, c.is_dm) == Refusal::None;
 }
 
 std::string names_of(const CommandSpec& spec) {
@@ -30,7 +26,7 @@ std::string names_of(const CommandSpec& spec) {
     return out;
 }
 
-void help(CommandContext& c) {
+void cmd_hulp(CommandContext& c) {
     const auto& reg = c.s.registry;
     if (!c.cmd.args.empty()) {
         std::string want = c.cmd.args[0];
@@ -68,7 +64,7 @@ void help(CommandContext& c) {
     c.reply(md);
 }
 
-void ping(CommandContext& c) {
+void cmd_ping(CommandContext& c) {
     std::int64_t ms = c.s.now_ms() - c.event.origin_server_ts;
     if (ms < 0) ms = 0;  // clocks of server and bot may differ slightly
     c.reply_text("core.pong", {{"ms", std::to_string(ms)}});
@@ -77,26 +73,17 @@ void ping(CommandContext& c) {
 }  // namespace
 
 void CoreFeature::add_commands(Registry& r) {
-    r.add(CommandSpec{"hulp",
-                      {"help"},
-                      "core",
-                      Role::Member,
-                      Where::Anywhere,
-                      "core.help_summary",
-                      "core.help_usage",
-                      "core.help_examples",
-                      true,
-                      help});
-    r.add(CommandSpec{"ping",
-                      {},
-                      "core",
-                      Role::Member,
-                      Where::Anywhere,
-                      "core.ping_summary",
-                      "core.ping_usage",
-                      "core.ping_examples",
-                      true,
-                      ping});
+    r.add({.name = "hulp",
+           .aliases = {"help"},
+           .summary_key = "core.help_summary",
+           .usage_key = "core.help_usage",
+           .examples_key = "core.help_examples",
+           .handler = cmd_hulp});
+    r.add({.name = "ping",
+           .summary_key = "core.ping_summary",
+           .usage_key = "core.ping_usage",
+           .examples_key = "core.ping_examples",
+           .handler = cmd_ping});
 }
 
 }  // namespace dialoog::commands

@@ -67,21 +67,20 @@ std::string compose_digest(commands::Services& s, const LeaderSchedule& ls, IsoW
               texts.get(lang, "digest.team_heading", {{"team", commands::md_escape(team->name)}});
         auto req = digest_request(*team, lang, week);
         bool any = false;
-        for (commands::Feature* f : s.features) {
-            if (f->name() == "digest") continue;
+        for (const auto& part : s.digest_parts()) {
             std::string section;
             // A savepoint keeps a failing section from leaving anything behind.
             storage::Savepoint sp(s.db, "digest_section");
             try {
-                section = trimmed(f->digest_section(s, req));
+                section = trimmed(part.contributor->digest_section(s, req));
                 sp.release();
             } catch (const std::exception& e) {
                 sp.rollback();
                 auto id = new_error_id();
-                spdlog::error("error {}: digest section of feature {} failed: {}", id, f->name(),
+                spdlog::error("error {}: digest section of feature {} failed: {}", id, part.feature,
                               e.what());
                 section = texts.get(lang, "digest.section_failed",
-                                    {{"feature", std::string(f->name())}, {"id", id}});
+                                    {{"feature", std::string(part.feature)}, {"id", id}});
             }
             if (section.empty()) continue;  // the feature has no section
             md += "\n\n" + section;

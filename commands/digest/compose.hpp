@@ -1,6 +1,6 @@
 #pragma once
 // Builds a leader's digest (Markdown): a title, then per team of the leader a heading and each
-// feature's section, in feature order. Reads only; sends nothing.
+// feature's section, in digest order (DigestContributor::digest_order). Reads only.
 
 #include <string>
 

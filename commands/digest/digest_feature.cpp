@@ -24,16 +24,13 @@ void DigestFeature::add_texts(commands::Catalogue& c) const {
 void DigestFeature::add_commands(commands::Registry& r) {
     // Member level on purpose: in a DM nobody is a "leader" by room role; the handler checks
     // the YAML leaders itself and refuses others politely.
-    r.add(commands::CommandSpec{"overzicht",
-                                {"overview", "digest"},
-                                "digest",
-                                commands::Role::Member,
-                                commands::Where::Dm,
-                                "digest.cmd_summary",
-                                "digest.cmd_usage",
-                                "digest.cmd_examples",
-                                true,
-                                overzicht_command});
+    r.add({.name = "overzicht",
+           .aliases = {"overview", "digest"},
+           .where = commands::Where::Dm,
+           .summary_key = "digest.cmd_summary",
+           .usage_key = "digest.cmd_usage",
+           .examples_key = "digest.cmd_examples",
+           .handler = cmd_overzicht});
 }
 
 void DigestFeature::add_jobs(commands::JobRegistry& j) {

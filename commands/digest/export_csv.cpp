@@ -6,14 +6,14 @@
 
 #include "commands/digest/compose.hpp"
 #include "commands/digest/digest_config.hpp"
-#include "commands/digest/figures.hpp"
+#include "commands/digest_contributor.hpp"
 #include "common/csv.hpp"
 
 namespace dialoog::digest {
 
 namespace {
 
-std::string figure_cell(const DigestFigure& f) {
+std::string figure_cell(const commands::DigestFigure& f) {
     if (f.small_count_rule && f.value > 0 && f.value < 5) return "< 5";
     return std::to_string(f.value);
 }
@@ -65,16 +65,14 @@ std::string digest_export_csv(commands::Services& s, const std::string& leader,
         IsoWeek week;
         std::map<std::string, std::string> cells;
     };
-    std::vector<std::string> columns;  // first-seen order = feature order
+    std::vector<std::string> columns;  // first-seen order = digest order
     std::vector<Row> rows;
     for (const config::TeamConfig* team : ls->teams) {
         for (IsoWeek w : p->weeks) {
             Row row{team->name, w, {}};
             auto req = digest_request(*team, ls->lang, w);
-            for (commands::Feature* f : s.features) {
-                auto* src = dynamic_cast<DigestFigureSource*>(f);
-                if (!src) continue;
-                for (const auto& fig : src->digest_figures(s, req)) {
+            for (const auto& part : s.digest_parts()) {
+                for (const auto& fig : part.contributor->digest_figures(s, req)) {
                     if (std::find(columns.begin(), columns.end(), fig.column) == columns.end())
                         columns.push_back(fig.column);
                     row.cells[fig.column] = figure_cell(fig);

@@ -1,9 +1,9 @@
 #pragma once
 // `!overzicht export [kwartaal]`: aggregated figures per team and ISO week as
 // CSV, for the leader's own reports. Columns: team, week, week_start, week_end, then every
-// column the features report through DigestFigureSource, in feature order. Counts under the
-// k = 5 rule read "< 5" when 1..4. Only the leader's own teams. The command uploads it as a
-// file and posts it as an m.file message (commands::Effects::file).
+// column the features report through DigestContributor::digest_figures, in digest order. Counts
+// under the k = 5 rule read "< 5" when 1..4. Only the leader's own teams. The command uploads it as
+// a file and posts it as an m.file message (commands::Effects::file).
 
 #include <optional>
 #include <string>

@@ -43,7 +43,7 @@ void send_export(commands::CommandContext& c, const LeaderSchedule& ls, IsoWeek 
 
 }  // namespace
 
-void overzicht_command(commands::CommandContext& c) {
+void cmd_overzicht(commands::CommandContext& c) {
     auto ls = leader_schedule(c.s.cfg(), c.event.sender);
     if (!ls) {
         c.reply_text("digest.leaders_only");

@@ -11,6 +11,6 @@
 
 namespace dialoog::digest {
 
-void overzicht_command(commands::CommandContext& c);
+void cmd_overzicht(commands::CommandContext& c);
 
 }  // namespace dialoog::digest

@@ -68,12 +68,12 @@ std::string inbreng_digest_section(commands::Services& s, const commands::Digest
     return md;
 }
 
-std::vector<digest::DigestFigure> inbreng_figures(commands::Services& s,
-                                                  const commands::DigestRequest& req) {
+std::vector<commands::DigestFigure> inbreng_figures(commands::Services& s,
+                                                    const commands::DigestRequest& req) {
     if (!req.team) return {};
     auto week = week_of(from_epoch_ms(req.week_start_ms), req.team->tz).week;
     auto inputs = Inputs(s.db).of_week(req.team->name, week);
-    std::vector<digest::DigestFigure> out;
+    std::vector<commands::DigestFigure> out;
     out.push_back({"inbreng_ontvangen", static_cast<std::int64_t>(inputs.size()), true});
     for (auto key : kThemeKeys) {
         std::int64_t n = 0;

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "commands/context.hpp"
-#include "commands/digest/figures.hpp"
+#include "commands/digest_contributor.hpp"
 #include "commands/feature.hpp"
 
 namespace dialoog::inbreng {
@@ -18,7 +18,7 @@ std::string inbreng_digest_section(commands::Services& s, const commands::Digest
 
 /// Counts for `!overzicht export`: inputs received in the team's ISO week, and per structural
 /// theme; all under the small-count rule (1..4 exported as "< 5").
-std::vector<digest::DigestFigure> inbreng_figures(commands::Services& s,
-                                                  const commands::DigestRequest& req);
+std::vector<commands::DigestFigure> inbreng_figures(commands::Services& s,
+                                                    const commands::DigestRequest& req);
 
 }  // namespace dialoog::inbreng

@@ -9,6 +9,7 @@
 #include "commands/inbreng/intake_config.hpp"
 #include "storage/database.hpp"
 #include "storage/inbreng/inputs.hpp"
+#include "storage/migrations.hpp"
 
 namespace dialoog::inbreng {
 
@@ -37,8 +38,7 @@ int run_inbreng_export_cli(const config::Config& cfg, const std::string& team, s
     }
     try {
         storage::Database db(cfg.storage);
-        if (db.scalar_int("SELECT COUNT(*) FROM sqlite_master WHERE type='table' AND "
-                          "name='inbreng_input'") == 0) {
+        if (storage::schema_version(db, "inbreng") == 0) {
             err << "inbreng-export: no client input stored yet in " << cfg.storage
                 << " (has the bot run with this database?)\n";
             return 1;

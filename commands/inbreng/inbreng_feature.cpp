@@ -9,7 +9,8 @@
 #include "commands/inbreng/team_view.hpp"
 #include "commands/inbreng/withdrawal.hpp"
 #include "commands/registry.hpp"
-#include "storage/inbreng/schema.hpp"
+#include "storage/inbreng/inputs.hpp"
+#include "storage/inbreng/migrations.hpp"
 
 namespace dialoog::inbreng {
 
@@ -17,25 +18,25 @@ std::vector<commands::TextEntry> inbreng_texts();
 
 namespace {
 
-void inbreng_command(commands::CommandContext& c) {
+void cmd_inbreng(commands::CommandContext& c) {
     std::string sub = c.cmd.args.empty() ? "" : c.cmd.args[0];
     for (auto& ch : sub)
         if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
     if (sub == "intrekken" || sub == "withdraw") {
-        withdraw_command(c);
+        sub_intrekken(c);
         return;
     }
     if (c.team) {
-        team_command(c);
+        sub_team_view(c);
         return;
     }
     bool team_word = sub == "lijst" || sub == "list" ||
-                     (c.cmd.args.size() == 1 && parse_input_id(c.cmd.args[0]));
+                     (c.cmd.args.size() == 1 && commands::parse_item_id(c.cmd.args[0]));
     if (team_word) {
         c.fx.notice(c.room.room_id, c.text("inbreng.only_team_room"), {}, {}, 0, true);
         return;
     }
-    intake_command(c);
+    sub_intake(c);
 }
 
 }  // namespace
@@ -49,18 +50,13 @@ void InbrengFeature::add_texts(commands::Catalogue& c) const {
 }
 
 void InbrengFeature::add_commands(commands::Registry& r) {
-    commands::CommandSpec spec;
-    spec.name = "inbreng";
-    spec.aliases = {"input"};
-    spec.feature = "inbreng";
-    spec.min_role = commands::Role::Member;
-    spec.where = commands::Where::Anywhere;  // the handler decides per kind of room
-    spec.summary_key = "inbreng.summary";
-    spec.usage_key = "inbreng.usage";
-    spec.examples_key = "inbreng.examples";
-    spec.listed = true;
-    spec.handler = inbreng_command;
-    r.add(std::move(spec));
+    r.add({.name = "inbreng",
+           .aliases = {"input"},
+           .where = commands::Where::Anywhere,  // the handler decides per kind of room
+           .summary_key = "inbreng.summary",
+           .usage_key = "inbreng.usage",
+           .examples_key = "inbreng.examples",
+           .handler = cmd_inbreng});
 }
 
 void InbrengFeature::add_jobs(commands::JobRegistry& j) {
@@ -81,7 +77,7 @@ void InbrengFeature::on_start(commands::Services& s) {
     services_ = &s;
     // Deleted rows (a pending intake, yesterday's flood key) are overwritten on disk, not just
     // unlinked: free pages must not keep what the tables no longer hold.
-    s.db.exec("PRAGMA secure_delete=ON");
+    s.db.set_secure_delete(true);
     ensure_daily_job(s);
 }
 
@@ -98,9 +94,16 @@ std::string InbrengFeature::digest_section(commands::Services& s,
     return inbreng_digest_section(s, req);
 }
 
-std::vector<digest::DigestFigure> InbrengFeature::digest_figures(
+std::vector<commands::DigestFigure> InbrengFeature::digest_figures(
     commands::Services& s, const commands::DigestRequest& req) {
     return inbreng_figures(s, req);
+}
+
+std::optional<std::string> InbrengFeature::story_text(commands::Services& s, std::int64_t id,
+                                                      const std::string& team) {
+    auto in = Inputs(s.db).get(id, team);
+    if (!in) return std::nullopt;
+    return in->text;
 }
 
 }  // namespace dialoog::inbreng

@@ -8,12 +8,15 @@
 // (retention, flood key, stale intakes), intake_config (YAML), themes, texts.cpp; storage in
 // storage/inbreng/.
 
-#include "commands/digest/figures.hpp"
+#include "commands/client_voices.hpp"
+#include "commands/digest_contributor.hpp"
 #include "commands/feature.hpp"
 
 namespace dialoog::inbreng {
 
-class InbrengFeature final : public commands::Feature, public digest::DigestFigureSource {
+class InbrengFeature final : public commands::Feature,
+                             public commands::DigestContributor,
+                             public commands::ClientVoices {
   public:
     std::string_view name() const override { return "inbreng"; }
     std::vector<storage::Migration> migrations() const override;
@@ -25,9 +28,16 @@ class InbrengFeature final : public commands::Feature, public digest::DigestFigu
     void on_start(commands::Services&) override;
     void on_message(commands::MessageContext&) override;
     void on_reaction(commands::ReactionContext&) override;
+    commands::DigestContributor* digest() override { return this; }
+    commands::ClientVoices* client_voices() override { return this; }
+
+    /// After case discussions and intervision: the client stories that came in.
+    int digest_order() const override { return 30; }
     std::string digest_section(commands::Services&, const commands::DigestRequest&) override;
-    std::vector<digest::DigestFigure> digest_figures(commands::Services&,
-                                                     const commands::DigestRequest&) override;
+    std::vector<commands::DigestFigure> digest_figures(commands::Services&,
+                                                       const commands::DigestRequest&) override;
+    std::optional<std::string> story_text(commands::Services& s, std::int64_t id,
+                                          const std::string& team) override;
 
   private:
     // accepts_invite() gets no config: the services seen in on_start give the current one

@@ -364,7 +364,7 @@ void maybe_hint(Env& e, commands::MessageContext& m) {
 
 }  // namespace
 
-void intake_command(commands::CommandContext& c) {
+void sub_intake(commands::CommandContext& c) {
     Env e(c.s, c.fx, c.lang);
     const auto& cfg = c.s.cfg();
     const auto& sender = c.event.sender;
@@ -551,13 +551,8 @@ void intake_expire_job(commands::JobContext& jc) {
 
 int discard_expired_intakes(commands::Services& s, commands::Effects& fx) {
     Env e(s, fx, s.cfg().language);
-    std::vector<std::int64_t> ids;
-    {
-        auto st = s.db.prepare("SELECT id FROM inbreng_pending WHERE updated_at + ? <= ?");
-        st.bind(1, e.ic.confirm_timeout_ms).bind(2, e.now());
-        while (st.step()) ids.push_back(st.column_int(0));
-    }
     PendingIntakes pending(s.db);
+    const auto ids = pending.idle_since(e.now() - e.ic.confirm_timeout_ms);
     for (auto id : ids)
         if (auto p = pending.by_id(id)) discard(e, *p, "inbreng.expired", "inbreng.expired_empty");
     return static_cast<int>(ids.size());

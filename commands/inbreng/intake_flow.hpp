@@ -14,7 +14,7 @@ namespace dialoog::inbreng {
 inline constexpr std::string_view kExpireJobKind = "inbreng.expire";
 
 /// `!inbreng [tekst]` outside team rooms (the feature routes team rooms and `intrekken`).
-void intake_command(commands::CommandContext& c);
+void sub_intake(commands::CommandContext& c);
 /// A plain message: an answer in a running dialogue. Other messages are left alone.
 void intake_message(commands::MessageContext& m);
 /// A 👍 on the preview (any event of that chat) confirms.

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands/roles.hpp"
+#include "storage/rooms.hpp"
 
 namespace dialoog::inbreng {
 
@@ -10,12 +11,8 @@ namespace {
 
 bool only_bot_and(commands::Services& s, const storage::RoomRow& room, std::string_view sender) {
     const auto& bot = s.cfg().bot.user_id;
-    auto st = s.db.prepare(
-        "SELECT user_id FROM room_members WHERE room_id=? AND membership IN ('join','invite')");
-    st.bind(1, room.room_id);
     bool saw_sender = false;
-    while (st.step()) {
-        auto u = st.column_text(0);
+    for (const auto& u : storage::Rooms(s.db).present_members(room.room_id)) {
         if (u == sender)
             saw_sender = true;
         else if (u != bot)

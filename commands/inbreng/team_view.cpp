@@ -60,18 +60,7 @@ void show(commands::CommandContext& c, std::int64_t id) {
 
 }  // namespace
 
-std::optional<std::int64_t> parse_input_id(std::string_view text) {
-    if (!text.empty() && text.front() == '#') text.remove_prefix(1);
-    if (text.empty() || text.size() > 15) return std::nullopt;
-    std::int64_t n = 0;
-    for (char ch : text) {
-        if (ch < '0' || ch > '9') return std::nullopt;
-        n = n * 10 + (ch - '0');
-    }
-    return n;
-}
-
-void team_command(commands::CommandContext& c) {
+void sub_team_view(commands::CommandContext& c) {
     std::string sub = c.cmd.args.empty() ? "" : c.cmd.args[0];
     for (auto& ch : sub)
         if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
@@ -80,7 +69,7 @@ void team_command(commands::CommandContext& c) {
         return;
     }
     if (c.cmd.args.size() == 1) {
-        if (auto id = parse_input_id(c.cmd.args[0])) {
+        if (auto id = commands::parse_item_id(c.cmd.args[0])) {
             show(c, *id);
             return;
         }

@@ -11,9 +11,6 @@ inline constexpr int kListLimit = 15;
 inline constexpr std::size_t kListTextBytes = 280;
 
 /// `!inbreng …` in a team room (c.team is set).
-void team_command(commands::CommandContext& c);
-
-/// "12" or "#12" -> 12; nullopt for anything else.
-std::optional<std::int64_t> parse_input_id(std::string_view text);
+void sub_team_view(commands::CommandContext& c);
 
 }  // namespace dialoog::inbreng

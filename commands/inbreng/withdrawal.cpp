@@ -6,7 +6,7 @@
 
 namespace dialoog::inbreng {
 
-void withdraw_command(commands::CommandContext& c) {
+void sub_intrekken(commands::CommandContext& c) {
     auto say = [&](std::string_view key, const commands::TextArgs& args = {}) {
         // purge_after_send and no reply relation, as in the intake chat.
         c.fx.notice(c.room.room_id, c.text(key, args), {}, {}, 0, /*purge_after_send=*/true);

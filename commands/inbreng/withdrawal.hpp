@@ -7,6 +7,6 @@
 namespace dialoog::inbreng {
 
 /// Handles `!inbreng intrekken|withdraw <code>` (args[0] is the sub-command word).
-void withdraw_command(commands::CommandContext& c);
+void sub_intrekken(commands::CommandContext& c);
 
 }  // namespace dialoog::inbreng

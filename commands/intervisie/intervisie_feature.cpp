@@ -4,17 +4,18 @@
 
 #include <nlohmann/json.hpp>
 
-#include "commands/casus/marked_post.hpp"
-#include "commands/casus/plan_args.hpp"
 #include "commands/context.hpp"
 #include "commands/intervisie/prompts.hpp"
+#include "commands/marked_post.hpp"
 #include "commands/registry.hpp"
 #include "common/keyed_hash.hpp"
-#include "storage/casus/prompt_posts.hpp"
-#include "storage/casus/schema.hpp"
+#include "storage/intervisie/migrations.hpp"
+#include "storage/intervisie/prompt_posts.hpp"
 #include "storage/jobs.hpp"
 
-namespace dialoog::commands {
+namespace dialoog::intervisie {
+
+using namespace commands;
 
 std::vector<TextEntry> intervisie_texts();
 
@@ -38,12 +39,12 @@ std::string lang_of(const config::TeamConfig& team) {
 /// Posts the next prompt of `team` (no repeat within a cycle) and records it.
 void post_next_prompt(Services& s, Effects& fx, const config::TeamConfig& team,
                       const std::string& room_id) {
-    casus::PromptPosts posts(s.db);
-    const auto library = intervisie::prompt_library(s.cfg());
+    PromptPosts posts(s.db);
+    const auto library = prompt_library(s.cfg());
     if (library.empty()) return;
     int cycle = std::max(1, posts.current_cycle(team.name));
     auto used = posts.used_in_cycle(team.name, cycle);
-    std::vector<const intervisie::Prompt*> open;
+    std::vector<const Prompt*> open;
     for (const auto& p : library)
         if (!used.count(p.id)) open.push_back(&p);
     if (open.empty()) {  // library exhausted: a new cycle starts
@@ -51,14 +52,14 @@ void post_next_prompt(Services& s, Effects& fx, const config::TeamConfig& team,
         for (const auto& p : library) open.push_back(&p);
     }
     // A fixed shuffle per team and cycle: teams do not all get the same question the same week.
-    auto order = [&](const intervisie::Prompt* p) {
+    auto order = [&](const Prompt* p) {
         return hmac_hex("intervisie-volgorde",
                         team.name + "\n" + std::to_string(cycle) + "\n" + p->id);
     };
     const auto* pick = *std::min_element(open.begin(), open.end(),
                                          [&](auto* a, auto* b) { return order(a) < order(b); });
     const std::int64_t now = s.now_ms();
-    casus::PromptPost post;
+    PromptPost post;
     post.team = team.name;
     post.room_id = room_id;
     post.prompt_id = pick->id;
@@ -66,10 +67,10 @@ void post_next_prompt(Services& s, Effects& fx, const config::TeamConfig& team,
     post.posted_at = now;
     post.id = posts.insert(post);
     const std::string lang = lang_of(team);
-    casus::post_marked(fx, room_id,
-                       s.texts.get(lang, "intervisie.post",
-                                   {{"prompt", intervisie::prompt_text(*pick, lang, s.texts)}}),
-                       "intervisie:" + std::to_string(post.id));
+    post_marked(
+        fx, room_id,
+        s.texts.get(lang, "intervisie.post", {{"prompt", prompt_text(*pick, lang, s.texts)}}),
+        "intervisie:" + std::to_string(post.id));
     posts.forget_repliers_before(now - kCountWindowMs);
 }
 
@@ -77,7 +78,7 @@ void job_prompt(JobContext& jc) {
     const std::string team_name = jc.payload.value("team", "");
     const auto* team = jc.s.cfg().team_by_name(team_name);
     if (!team) return;  // team removed: the job lapses
-    auto rule = intervisie::schedule_of(*team);
+    auto rule = schedule_of(*team);
     if (!rule) return;  // switched off
     const std::int64_t now = jc.s.now_ms();
     if (now - jc.job.due_at <= kStaleAfterMs) post_next_prompt(jc.s, jc.fx, *team, team->room);
@@ -96,7 +97,7 @@ void cmd_vraag(CommandContext& c) {
 }  // namespace
 
 std::vector<storage::Migration> IntervisieFeature::migrations() const {
-    return casus::intervisie_migrations();
+    return intervisie_migrations();
 }
 
 void IntervisieFeature::add_texts(Catalogue& c) const {
@@ -104,16 +105,14 @@ void IntervisieFeature::add_texts(Catalogue& c) const {
 }
 
 void IntervisieFeature::add_commands(Registry& r) {
-    r.add(CommandSpec{"vraag",
-                      {"prompt"},
-                      "intervisie",
-                      Role::Leader,
-                      Where::TeamRoom,
-                      "intervisie.vraag_summary",
-                      "intervisie.vraag_usage_line",
-                      "intervisie.vraag_examples",
-                      true,
-                      cmd_vraag});
+    r.add({.name = "vraag",
+           .aliases = {"prompt"},
+           .min_role = Role::Leader,
+           .where = Where::TeamRoom,
+           .summary_key = "intervisie.vraag_summary",
+           .usage_key = "intervisie.vraag_usage_line",
+           .examples_key = "intervisie.vraag_examples",
+           .handler = cmd_vraag});
 }
 
 void IntervisieFeature::add_jobs(JobRegistry& j) {
@@ -123,9 +122,9 @@ void IntervisieFeature::add_jobs(JobRegistry& j) {
 std::vector<config::SectionSchema> IntervisieFeature::config_sections() const {
     return {
         config::SectionSchema{"intervisie_prompts", config::SectionSchema::Scope::Top,
-                              intervisie::validate_prompts_section},
+                              validate_prompts_section},
         config::SectionSchema{"intervisie", config::SectionSchema::Scope::Team,
-                              intervisie::validate_team_section},
+                              validate_team_section},
     };
 }
 
@@ -134,7 +133,7 @@ void IntervisieFeature::on_start(Services& s) {
     const std::int64_t now = s.now_ms();
     for (const auto& team : s.cfg().teams) {
         const std::string key = job_key(team.name);
-        auto rule = intervisie::schedule_of(team);
+        auto rule = schedule_of(team);
         if (!rule) {
             jobs.remove(key);
             continue;
@@ -156,7 +155,7 @@ void IntervisieFeature::on_message(MessageContext& mc) {
     if (!mc.team) return;
     auto root = mc.event.thread_root();
     if (!root) return;
-    casus::PromptPosts posts(mc.s.db);
+    PromptPosts posts(mc.s.db);
     auto post = posts.by_root(*root);
     if (!post || post->team != mc.team->name) return;
     if (mc.s.now_ms() - post->posted_at >= kCountWindowMs) return;
@@ -166,26 +165,25 @@ void IntervisieFeature::on_message(MessageContext& mc) {
 }
 
 void IntervisieFeature::on_own_message(MessageContext& mc) {
-    auto ref = casus::ref_of(mc.event);
+    auto ref = ref_of(mc.event);
     if (!ref || ref->rfind("intervisie:", 0) != 0) return;
-    if (auto id = casus::parse_id(std::string_view(*ref).substr(11)))
-        casus::PromptPosts(mc.s.db).set_root(*id, mc.event.event_id);
+    if (auto id = commands::parse_item_id(std::string_view(*ref).substr(11)))
+        PromptPosts(mc.s.db).set_root(*id, mc.event.event_id);
 }
 
 std::string IntervisieFeature::digest_section(Services& s, const DigestRequest& req) {
     if (!req.team) return {};
     const std::string lang = req.lang.empty() ? "nl" : req.lang;
-    auto posts =
-        casus::PromptPosts(s.db).between(req.team->name, req.week_start_ms, req.week_end_ms);
+    auto posts = PromptPosts(s.db).between(req.team->name, req.week_start_ms, req.week_end_ms);
     std::string md = s.texts.get(lang, "intervisie.digest_title");
     if (posts.empty()) return md + "\n\n" + s.texts.get(lang, "intervisie.digest_nothing");
-    const auto library = intervisie::prompt_library(s.cfg());
+    const auto library = prompt_library(s.cfg());
     md += "\n";
     for (const auto& p : posts) {
         auto it = std::find_if(library.begin(), library.end(),
-                               [&](const intervisie::Prompt& x) { return x.id == p.prompt_id; });
+                               [&](const Prompt& x) { return x.id == p.prompt_id; });
         const std::string text =
-            it == library.end() ? p.prompt_id : intervisie::prompt_text(*it, lang, s.texts);
+            it == library.end() ? p.prompt_id : prompt_text(*it, lang, s.texts);
         md += "\n- " +
               s.texts.get(lang,
                           p.replies == 1 ? "intervisie.digest_item_one" : "intervisie.digest_item",
@@ -194,15 +192,13 @@ std::string IntervisieFeature::digest_section(Services& s, const DigestRequest& 
     return md;
 }
 
-std::vector<digest::DigestFigure> IntervisieFeature::digest_figures(Services& s,
-                                                                    const DigestRequest& req) {
+std::vector<DigestFigure> IntervisieFeature::digest_figures(Services& s, const DigestRequest& req) {
     if (!req.team) return {};
-    auto posts =
-        casus::PromptPosts(s.db).between(req.team->name, req.week_start_ms, req.week_end_ms);
+    auto posts = PromptPosts(s.db).between(req.team->name, req.week_start_ms, req.week_end_ms);
     std::int64_t replies = 0;
     for (const auto& p : posts) replies += p.replies;
     return {{"intervisie_vragen", static_cast<std::int64_t>(posts.size())},
             {"intervisie_reacties", replies}};
 }
 
-}  // namespace dialoog::commands
+}  // namespace dialoog::intervisie

@@ -4,26 +4,31 @@
 // exhausted, `!vraag` (leaders) for the next one now, and the number of distinct people who
 // replied in each prompt's thread (only the number is kept) for the weekly digest.
 
-#include "commands/digest/figures.hpp"
+#include "commands/digest_contributor.hpp"
 #include "commands/feature.hpp"
 
-namespace dialoog::commands {
+namespace dialoog::intervisie {
 
-class IntervisieFeature final : public Feature, public digest::DigestFigureSource {
+class IntervisieFeature final : public commands::Feature, public commands::DigestContributor {
   public:
     std::string_view name() const override { return "intervisie"; }
     std::vector<storage::Migration> migrations() const override;
-    void add_texts(Catalogue&) const override;
-    void add_commands(Registry&) override;
-    void add_jobs(JobRegistry&) override;
+    void add_texts(commands::Catalogue&) const override;
+    void add_commands(commands::Registry&) override;
+    void add_jobs(commands::JobRegistry&) override;
     std::vector<config::SectionSchema> config_sections() const override;
-    void on_start(Services&) override;
-    void on_message(MessageContext&) override;
-    void on_own_message(MessageContext&) override;
-    std::string digest_section(Services&, const DigestRequest&) override;
+    void on_start(commands::Services&) override;
+    void on_message(commands::MessageContext&) override;
+    void on_own_message(commands::MessageContext&) override;
+    commands::DigestContributor* digest() override { return this; }
+
+    /// After the case discussions: the week's intervision prompts.
+    int digest_order() const override { return 20; }
+    std::string digest_section(commands::Services&, const commands::DigestRequest&) override;
     /// intervisie_vragen (prompts posted in the week), intervisie_reacties (people who
     /// replied to them, summed over the prompts; only the number is kept).
-    std::vector<digest::DigestFigure> digest_figures(Services&, const DigestRequest&) override;
+    std::vector<commands::DigestFigure> digest_figures(commands::Services&,
+                                                       const commands::DigestRequest&) override;
 };
 
-}  // namespace dialoog::commands
+}  // namespace dialoog::intervisie

@@ -2,7 +2,9 @@
 // prompt library (our own words, around the themes of the report). nl first, en second.
 #include "commands/catalogue.hpp"
 
-namespace dialoog::commands {
+namespace dialoog::intervisie {
+
+using commands::TextEntry;
 
 std::vector<TextEntry> intervisie_texts() {
     return {
@@ -130,4 +132,4 @@ std::vector<TextEntry> intervisie_texts() {
     };
 }
 
-}  // namespace dialoog::commands
+}  // namespace dialoog::intervisie

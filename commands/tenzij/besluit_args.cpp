@@ -123,18 +123,6 @@ BesluitLine parse_besluit_line(std::string_view text, bool mentions_present) {
     return out;
 }
 
-std::optional<std::int64_t> parse_besluit_id(std::string_view token) {
-    if (!token.empty() && token[0] == '#') token.remove_prefix(1);
-    if (token.empty() || token.size() > 12) return std::nullopt;
-    std::int64_t v = 0;
-    for (char c : token) {
-        if (c < '0' || c > '9') return std::nullopt;
-        v = v * 10 + (c - '0');
-    }
-    if (v <= 0) return std::nullopt;
-    return v;
-}
-
 bool looks_like_user_id(std::string_view s) {
     if (s.size() < 4 || s[0] != '@') return false;
     auto colon = s.find(':');

@@ -32,9 +32,6 @@ struct BesluitLine {
 /// name rather than "@user:server"), so "eigenaar <name>" counts as a clause.
 BesluitLine parse_besluit_line(std::string_view text, bool mentions_present);
 
-/// "12" or "#12" -> 12; anything else (also 0 or too long) -> nullopt.
-std::optional<std::int64_t> parse_besluit_id(std::string_view token);
-
 /// "@local:server" with a non-empty local part and server.
 bool looks_like_user_id(std::string_view s);
 

@@ -5,6 +5,7 @@
 
 #include "commands/tenzij/besluit_args.hpp"
 #include "commands/tenzij/besluit_format.hpp"
+#include "commands/tenzij/besluit_log.hpp"
 #include "common/utf8.hpp"
 #include "lib/wanneer/wanneer.hpp"
 #include "storage/rooms.hpp"
@@ -80,7 +81,7 @@ std::optional<std::int64_t> follow_up_at(CommandContext& c, std::string_view tex
 
 /// The decision `id` of this team, or an answer that it is unknown.
 std::optional<Besluit> team_besluit(CommandContext& c, std::int64_t id) {
-    auto b = get_besluit(c.s.db, id);
+    auto b = Besluiten(c.s.db).get(id);
     if (!b || !c.team || b->team != c.team->name) {
         c.reply_text("tenzij.not_found", {{"id", std::to_string(id)}});
         return std::nullopt;
@@ -106,7 +107,7 @@ void show(CommandContext& c, const Besluit& b) {
         {"outcome",
          b.outcome ? c.text("tenzij.detail_outcome", {{"outcome", md_escape(*b.outcome)}}) : ""});
     std::string md = c.text("tenzij.detail", args);
-    auto notes = opvolgingen(c.s.db, b.id);
+    auto notes = Besluiten(c.s.db).opvolgingen(b.id);
     if (notes.empty()) {
         md += "\n\n" + c.text("tenzij.detail_no_notes", {{"id", std::to_string(b.id)}});
     } else {
@@ -143,7 +144,7 @@ void act(CommandContext& c, const Besluit& b, Action action, std::string_view wo
         }
         auto due = follow_up_at(c, text);
         if (!due) return;
-        set_due(c.s.db, b.id, *due);
+        move_opvolging(c.s.db, b.id, *due);
         c.reply_text("tenzij.due_moved",
                      {{"id", id},
                       {"due", format_day(*due, team_zone(c.team, c.s.cfg()), c.lang, c.s.texts)}});
@@ -155,8 +156,8 @@ void act(CommandContext& c, const Besluit& b, Action action, std::string_view wo
     }
     if (too_long(c, text)) return;
     if (action == Action::Uitkomst) {
-        set_outcome(c.s.db, b.id, text, now);
-        add_opvolging(c.s.db, b.id, "uitkomst", c.event.sender, text, now);
+        Besluiten(c.s.db).set_outcome(b.id, text, now);
+        Besluiten(c.s.db).add_opvolging(b.id, "uitkomst", c.event.sender, text, now);
         c.reply_text("tenzij.outcome_saved", {{"id", id}});
         return;
     }
@@ -166,7 +167,7 @@ void act(CommandContext& c, const Besluit& b, Action action, std::string_view wo
         return;
     }
     const char* status = action == Action::Afgerond ? "afgerond" : "herzien";
-    add_opvolging(c.s.db, b.id, status, c.event.sender, text, now);
+    Besluiten(c.s.db).add_opvolging(b.id, status, c.event.sender, text, now);
     close_besluit(c.s.db, b.id, status, now);
     c.reply_text(std::string("tenzij.closed_") + status, {{"id", id}});
 }
@@ -233,7 +234,7 @@ void record(CommandContext& c, std::string_view rest) {
     }
     std::optional<std::int64_t> nudge_id;
     if (auto root = c.event.thread_root())
-        nudge_id = nudge_for_thread(c.s.db, c.room.room_id, *root);
+        nudge_id = Nudges(c.s.db).for_thread(c.room.room_id, *root);
     NewBesluit nb;
     nb.team = c.team->name;
     nb.description = line.description;
@@ -243,8 +244,8 @@ void record(CommandContext& c, std::string_view rest) {
     nb.source = nudge_id ? "nudge:" + std::to_string(*nudge_id) : "chat";
     nb.created_ms = now;
     nb.nudge_id = nudge_id;
-    std::int64_t id = insert_besluit(c.s.db, nb);
-    auto b = get_besluit(c.s.db, id);
+    std::int64_t id = record_besluit(c.s.db, nb);
+    auto b = Besluiten(c.s.db).get(id);
     auto args = besluit_args(*b, tz, c.lang, c.s.texts, "tenzij.tenzij_line");
     args.push_back({"linked", nudge_id ? c.text("tenzij.linked_to_nudge") : ""});
     c.reply_text("tenzij.besluit_saved", args);
@@ -257,14 +258,14 @@ const date::time_zone* team_zone(const config::TeamConfig* team, const config::C
     return cfg.tz;
 }
 
-void besluit_command(CommandContext& c) {
+void cmd_besluit(CommandContext& c) {
     std::string_view rest = c.cmd.rest;
     auto [first, after] = first_word(rest);
     if (first.empty()) {
         c.reply_text("tenzij.besluit_empty");
         return;
     }
-    if (auto id = parse_besluit_id(first)) {
+    if (auto id = commands::parse_item_id(first)) {
         auto [word, text] = first_word(after);
         Action action = action_of(word);
         // "!besluit 3 gesprekken plannen" is a new decision; "#3 iets" is a typo'd action.
@@ -283,7 +284,7 @@ void besluit_command(CommandContext& c) {
     record(c, rest);
 }
 
-void besluiten_command(CommandContext& c) {
+void cmd_besluiten(CommandContext& c) {
     BesluitFilter filter = BesluitFilter::Open;
     std::string which = "open";
     if (!c.cmd.args.empty()) {
@@ -301,7 +302,7 @@ void besluiten_command(CommandContext& c) {
         }
     }
     constexpr int kShown = 30;
-    auto rows = list_besluiten(c.s.db, c.team->name, filter, c.event.sender, 1000);
+    auto rows = Besluiten(c.s.db).list(c.team->name, filter, c.event.sender, 1000);
     if (rows.empty()) {
         c.reply_text("tenzij.list_empty_" + which);
         return;
@@ -329,9 +330,9 @@ void besluiten_command(CommandContext& c) {
     c.reply(md);
 }
 
-void opvolging_command(CommandContext& c) {
+void cmd_opvolging(CommandContext& c) {
     auto [first, note] = first_word(c.cmd.rest);
-    auto id = parse_besluit_id(first);
+    auto id = commands::parse_item_id(first);
     if (!id || note.empty()) {
         c.reply_text("tenzij.opvolging_bad");
         return;
@@ -339,7 +340,7 @@ void opvolging_command(CommandContext& c) {
     auto b = team_besluit(c, *id);
     if (!b) return;
     if (too_long(c, note)) return;
-    add_opvolging(c.s.db, b->id, "notitie", c.event.sender, text_arg(note), c.s.now_ms());
+    Besluiten(c.s.db).add_opvolging(b->id, "notitie", c.event.sender, text_arg(note), c.s.now_ms());
     c.reply_text("tenzij.opvolging_saved", {{"id", std::to_string(b->id)}});
 }
 

@@ -7,9 +7,9 @@
 
 namespace dialoog::tenzij {
 
-void besluit_command(commands::CommandContext& c);
-void besluiten_command(commands::CommandContext& c);
-void opvolging_command(commands::CommandContext& c);
+void cmd_besluit(commands::CommandContext& c);
+void cmd_besluiten(commands::CommandContext& c);
+void cmd_opvolging(commands::CommandContext& c);
 
 /// The zone for a team's local dates (the team's, else the config's, else UTC).
 const date::time_zone* team_zone(const config::TeamConfig* team, const config::Config& cfg);

@@ -6,21 +6,21 @@
 
 namespace dialoog::tenzij {
 
-void nudge_command(commands::CommandContext& c) {
+void cmd_nudge(commands::CommandContext& c) {
     const std::string& who = c.event.sender;
     if (c.cmd.args.empty()) {
-        c.reply_text(nudge_opted_out(c.s.db, who) ? "tenzij.nudge_status_off"
-                                                  : "tenzij.nudge_status_on");
+        c.reply_text(Nudges(c.s.db).opted_out(who) ? "tenzij.nudge_status_off"
+                                                   : "tenzij.nudge_status_on");
         return;
     }
     std::string a = c.cmd.args[0];
     for (char& ch : a)
         if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
     if (a == "uit" || a == "off") {
-        set_nudge_opt_out(c.s.db, who, true, c.s.now_ms());
+        Nudges(c.s.db).set_opt_out(who, true, c.s.now_ms());
         c.reply_text("tenzij.nudge_off");
     } else if (a == "aan" || a == "on") {
-        set_nudge_opt_out(c.s.db, who, false, c.s.now_ms());
+        Nudges(c.s.db).set_opt_out(who, false, c.s.now_ms());
         auto settings = read_nudge_settings(c.s.cfg());
         c.reply_text("tenzij.nudge_on",
                      {{"window", window_text(settings.window_ms, c.lang, c.s.texts)}});

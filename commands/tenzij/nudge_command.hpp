@@ -6,6 +6,6 @@
 
 namespace dialoog::tenzij {
 
-void nudge_command(commands::CommandContext& c);
+void cmd_nudge(commands::CommandContext& c);
 
 }  // namespace dialoog::tenzij

@@ -25,18 +25,18 @@ bool maybe_nudge(commands::MessageContext& m, const NudgeDetector& detector,
     auto& db = m.s.db;
     const std::int64_t now = m.s.now_ms();
     // Cheap checks before the detector.
-    if (nudge_opted_out(db, sender)) return false;
-    if (nudged_since(db, m.room.room_id, sender, now - settings.window_ms + 1)) return false;
+    if (Nudges(db).opted_out(sender)) return false;
+    if (Nudges(db).nudged_since(m.room.room_id, sender, now - settings.window_ms + 1)) return false;
     auto match = detector.detect(m.body);
     if (!match) return false;
 
     // Thread on the message; if it already sits in a thread, stay in that thread (a thread
     // cannot branch off an event that is itself in a thread).
     std::string root = m.event.thread_root().value_or(m.event.event_id);
-    std::int64_t n = nudge_count(db, m.team->name);
+    std::int64_t n = Nudges(db).count(m.team->name);
     NewNudge row{m.team->name, m.room.room_id,    sender, m.event.event_id,
                  root,         match->pattern_id, now};
-    if (!insert_nudge(db, row)) return false;  // this event was nudged already
+    if (!Nudges(db).insert(row)) return false;  // this event was nudged already
 
     matrix::Relation rel;
     rel.thread_root = root;

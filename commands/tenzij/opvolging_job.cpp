@@ -4,6 +4,7 @@
 
 #include "commands/tenzij/besluit_commands.hpp"
 #include "commands/tenzij/besluit_format.hpp"
+#include "commands/tenzij/besluit_log.hpp"
 #include "storage/tenzij/besluiten.hpp"
 
 namespace dialoog::tenzij {
@@ -15,7 +16,7 @@ constexpr std::int64_t kSecondReminderAfterMs = 3LL * 24 * 3600 * 1000;
 void fire_opvolging(commands::JobContext& jc) {
     const std::int64_t id = jc.payload.value("besluit", std::int64_t{0});
     const int stage = jc.payload.value("stage", 1);
-    auto b = get_besluit(jc.s.db, id);
+    auto b = Besluiten(jc.s.db).get(id);
     if (!b || b->status != "open") return;  // closed meanwhile: nothing to remind
     const config::TeamConfig* team = jc.s.cfg().team_by_name(b->team);
     if (!team) {
@@ -23,7 +24,8 @@ void fire_opvolging(commands::JobContext& jc) {
         return;
     }
     const std::int64_t now = jc.s.now_ms();
-    if (stage >= 2 && has_opvolging_since(jc.s.db, id, b->last_reminded_ms.value_or(b->due_ms)))
+    if (stage >= 2 &&
+        Besluiten(jc.s.db).has_opvolging_since(id, b->last_reminded_ms.value_or(b->due_ms)))
         return;  // followed up after the first reminder
     const std::string& lang = team->language.empty() ? jc.s.cfg().language : team->language;
     auto args =
@@ -31,7 +33,7 @@ void fire_opvolging(commands::JobContext& jc) {
     std::string md =
         jc.s.texts.get(lang, stage >= 2 ? "tenzij.reminder_again" : "tenzij.reminder", args);
     jc.fx.notice(team->room, md, {}, {b->owner});
-    mark_reminded(jc.s.db, id, now);
+    Besluiten(jc.s.db).mark_reminded(id, now);
     if (stage < 2) {
         jc.payload["stage"] = 2;
         jc.reschedule(now + kSecondReminderAfterMs);

@@ -27,8 +27,8 @@ std::string tenzij_digest(commands::Services& s, const commands::DigestRequest& 
     // of an earlier week reads as it would have at its end.
     const std::int64_t ref = std::clamp(s.now_ms(), req.week_start_ms, req.week_end_ms);
 
-    auto tally = nudge_tally(s.db, team.name, req.week_start_ms, req.week_end_ms);
-    auto all = list_besluiten(s.db, team.name, BesluitFilter::Alle, "", 100000);
+    auto tally = Nudges(s.db).tally(team.name, req.week_start_ms, req.week_end_ms);
+    auto all = Besluiten(s.db).list(team.name, BesluitFilter::Alle, "", 100000);
     std::int64_t created = 0;
     std::vector<const Besluit*> overdue, due_soon, other_open, outcomes;
     for (const auto& b : all) {
@@ -38,7 +38,7 @@ std::string tenzij_digest(commands::Services& s, const commands::DigestRequest& 
         if (b.status != "open" || b.created_ms >= req.week_end_ms) continue;
         if (b.due_ms < ref) {
             // Overdue until something is logged after the follow-up date.
-            if (!has_opvolging_since(s.db, b.id, b.due_ms))
+            if (!Besluiten(s.db).has_opvolging_since(b.id, b.due_ms))
                 overdue.push_back(&b);
             else
                 other_open.push_back(&b);
@@ -48,7 +48,7 @@ std::string tenzij_digest(commands::Services& s, const commands::DigestRequest& 
             other_open.push_back(&b);
         }
     }
-    auto notes = opvolgingen_between(s.db, team.name, req.week_start_ms, req.week_end_ms);
+    auto notes = Besluiten(s.db).opvolgingen_between(team.name, req.week_start_ms, req.week_end_ms);
     std::erase_if(notes, [](const Opvolging& o) { return o.kind == "uitkomst"; });
 
     std::string md = t("tenzij.digest_title");
@@ -100,13 +100,13 @@ std::string tenzij_digest(commands::Services& s, const commands::DigestRequest& 
     return md;
 }
 
-std::vector<digest::DigestFigure> tenzij_figures(commands::Services& s,
-                                                 const commands::DigestRequest& req) {
+std::vector<commands::DigestFigure> tenzij_figures(commands::Services& s,
+                                                   const commands::DigestRequest& req) {
     if (!req.team) return {};
     const auto& team = req.team->name;
-    const auto tally = nudge_tally(s.db, team, req.week_start_ms, req.week_end_ms);
+    const auto tally = Nudges(s.db).tally(team, req.week_start_ms, req.week_end_ms);
     std::int64_t created = 0, open_at_end = 0, outcomes = 0;
-    for (const auto& b : list_besluiten(s.db, team, BesluitFilter::Alle, "", 100000)) {
+    for (const auto& b : Besluiten(s.db).list(team, BesluitFilter::Alle, "", 100000)) {
         const bool in_week = b.created_ms >= req.week_start_ms && b.created_ms < req.week_end_ms;
         if (in_week) ++created;
         if (b.outcome_ms && *b.outcome_ms >= req.week_start_ms && *b.outcome_ms < req.week_end_ms)
@@ -115,7 +115,7 @@ std::vector<digest::DigestFigure> tenzij_figures(commands::Services& s,
             (b.status == "open" || (b.closed_ms && *b.closed_ms >= req.week_end_ms)))
             ++open_at_end;
     }
-    auto notes = opvolgingen_between(s.db, team, req.week_start_ms, req.week_end_ms);
+    auto notes = Besluiten(s.db).opvolgingen_between(team, req.week_start_ms, req.week_end_ms);
     std::erase_if(notes, [](const Opvolging& o) { return o.kind == "uitkomst"; });
     return {
         {"tenzij_vragen", tally.given, false},

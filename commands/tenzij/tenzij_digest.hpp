@@ -6,7 +6,7 @@
 #include <string>
 
 #include "commands/context.hpp"
-#include "commands/digest/figures.hpp"
+#include "commands/digest_contributor.hpp"
 #include "commands/feature.hpp"
 
 namespace dialoog::tenzij {
@@ -16,7 +16,7 @@ std::string tenzij_digest(commands::Services& s, const commands::DigestRequest& 
 /// Counts for `!overzicht export`, same columns every week: nudges given,
 /// nudges followed by a logged decision, decisions logged, decisions still open at the end of
 /// the week, follow-up notes and outcomes logged in [week_start_ms, week_end_ms).
-std::vector<digest::DigestFigure> tenzij_figures(commands::Services& s,
-                                                 const commands::DigestRequest& req);
+std::vector<commands::DigestFigure> tenzij_figures(commands::Services& s,
+                                                   const commands::DigestRequest& req);
 
 }  // namespace dialoog::tenzij

@@ -6,6 +6,7 @@
 #include "commands/context.hpp"
 #include "commands/registry.hpp"
 #include "commands/tenzij/besluit_commands.hpp"
+#include "commands/tenzij/besluit_log.hpp"
 #include "commands/tenzij/nudge_command.hpp"
 #include "commands/tenzij/nudger.hpp"
 #include "commands/tenzij/opvolging_job.hpp"
@@ -60,49 +61,33 @@ void TenzijFeature::add_texts(commands::Catalogue& c) const {
 }
 
 void TenzijFeature::add_commands(commands::Registry& r) {
-    using commands::CommandSpec;
-    using commands::Role;
     using commands::Where;
-    r.add(CommandSpec{"besluit",
-                      {"decision"},
-                      "tenzij",
-                      Role::Member,
-                      Where::TeamRoom,
-                      "tenzij.besluit_summary",
-                      "tenzij.besluit_usage",
-                      "tenzij.besluit_examples",
-                      true,
-                      besluit_command});
-    r.add(CommandSpec{"besluiten",
-                      {"decisions"},
-                      "tenzij",
-                      Role::Member,
-                      Where::TeamRoom,
-                      "tenzij.besluiten_summary",
-                      "tenzij.besluiten_usage",
-                      "tenzij.besluiten_examples",
-                      true,
-                      besluiten_command});
-    r.add(CommandSpec{"opvolging",
-                      {"followup"},
-                      "tenzij",
-                      Role::Member,
-                      Where::TeamRoom,
-                      "tenzij.opvolging_summary",
-                      "tenzij.opvolging_usage",
-                      "tenzij.opvolging_examples",
-                      true,
-                      opvolging_command});
-    r.add(CommandSpec{"nudge",
-                      {},
-                      "tenzij",
-                      Role::Member,
-                      Where::Anywhere,
-                      "tenzij.nudge_summary",
-                      "tenzij.nudge_usage",
-                      "tenzij.nudge_examples",
-                      true,
-                      nudge_command});
+    r.add({.name = "besluit",
+           .aliases = {"decision"},
+           .where = Where::TeamRoom,
+           .summary_key = "tenzij.besluit_summary",
+           .usage_key = "tenzij.besluit_usage",
+           .examples_key = "tenzij.besluit_examples",
+           .handler = cmd_besluit});
+    r.add({.name = "besluiten",
+           .aliases = {"decisions"},
+           .where = Where::TeamRoom,
+           .summary_key = "tenzij.besluiten_summary",
+           .usage_key = "tenzij.besluiten_usage",
+           .examples_key = "tenzij.besluiten_examples",
+           .handler = cmd_besluiten});
+    r.add({.name = "opvolging",
+           .aliases = {"followup"},
+           .where = Where::TeamRoom,
+           .summary_key = "tenzij.opvolging_summary",
+           .usage_key = "tenzij.opvolging_usage",
+           .examples_key = "tenzij.opvolging_examples",
+           .handler = cmd_opvolging});
+    r.add({.name = "nudge",
+           .summary_key = "tenzij.nudge_summary",
+           .usage_key = "tenzij.nudge_usage",
+           .examples_key = "tenzij.nudge_examples",
+           .handler = cmd_nudge});
 }
 
 void TenzijFeature::add_jobs(commands::JobRegistry& j) {
@@ -125,9 +110,20 @@ std::string TenzijFeature::digest_section(commands::Services& s,
     return tenzij_digest(s, req);
 }
 
-std::vector<digest::DigestFigure> TenzijFeature::digest_figures(
+std::vector<commands::DigestFigure> TenzijFeature::digest_figures(
     commands::Services& s, const commands::DigestRequest& req) {
     return tenzij_figures(s, req);
+}
+
+std::int64_t TenzijFeature::record(commands::Services& s, const commands::DecisionDraft& d) {
+    NewBesluit b;
+    b.team = d.team;
+    b.description = d.description;
+    b.owner = d.owner;
+    b.due_ms = d.due_ms;
+    b.source = d.source;
+    b.created_ms = d.created_ms;
+    return record_besluit(s.db, b);
 }
 
 }  // namespace dialoog::tenzij

@@ -5,13 +5,15 @@
 #include <memory>
 #include <mutex>
 
-#include "commands/digest/figures.hpp"
+#include "commands/digest_contributor.hpp"
 #include "commands/feature.hpp"
 #include "commands/tenzij/nudge_detector.hpp"
 
 namespace dialoog::tenzij {
 
-class TenzijFeature final : public commands::Feature, public digest::DigestFigureSource {
+class TenzijFeature final : public commands::Feature,
+                            public commands::DigestContributor,
+                            public commands::DecisionLog {
   public:
     TenzijFeature();
     ~TenzijFeature() override;
@@ -22,9 +24,17 @@ class TenzijFeature final : public commands::Feature, public digest::DigestFigur
     void add_jobs(commands::JobRegistry&) override;
     std::vector<config::SectionSchema> config_sections() const override;
     void on_message(commands::MessageContext&) override;
+    commands::DigestContributor* digest() override { return this; }
+    commands::DecisionLog* decision_log() override { return this; }
+
+    /// Last of the features' sections: nudges and the decision log.
+    int digest_order() const override { return 40; }
     std::string digest_section(commands::Services&, const commands::DigestRequest&) override;
-    std::vector<digest::DigestFigure> digest_figures(commands::Services&,
-                                                     const commands::DigestRequest&) override;
+    std::vector<commands::DigestFigure> digest_figures(commands::Services&,
+                                                       const commands::DigestRequest&) override;
+    /// Records a decision another feature made (e.g. a case discussion's action) with its
+    /// follow-up reminders, as `!besluit` would.
+    std::int64_t record(commands::Services& s, const commands::DecisionDraft& d) override;
 
   private:
     struct DetectorCache;

@@ -112,11 +112,4 @@ int Inputs::purge_older_than(std::int64_t today_days, int retention_days) {
     return db_.changes();
 }
 
-std::optional<std::string> inbreng_text(storage::Database& db, std::int64_t id,
-                                        const std::string& team) {
-    auto in = Inputs(db).get(id, team);
-    if (!in) return std::nullopt;
-    return in->text;
-}
-
 }  // namespace dialoog::inbreng

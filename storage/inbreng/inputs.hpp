@@ -1,7 +1,7 @@
 #pragma once
 // Stored client input (inbreng): the scrubbed text, team, theme tags and ISO week, nothing that
 // points back to the client or the representative who sent it (data minimisation).
-// Other features (the spiegelgesprek method of casus) read a text with inbreng_text().
+// Other features read a story through commands::ClientVoices, which InbrengFeature offers.
 
 #include <cstdint>
 #include <optional>
@@ -62,10 +62,5 @@ class Inputs {
   private:
     storage::Database& db_;
 };
-
-/// The text of input `id` when it belongs to `team`; nullopt otherwise (also for a withdrawn
-/// or purged input). For other features, e.g. the spiegelgesprek reading linked inputs aloud.
-std::optional<std::string> inbreng_text(storage::Database& db, std::int64_t id,
-                                        const std::string& team);
 
 }  // namespace dialoog::inbreng

@@ -109,4 +109,12 @@ std::int64_t PendingIntakes::count() {
     return db_.scalar_int("SELECT COUNT(*) FROM inbreng_pending");
 }
 
+std::vector<std::int64_t> PendingIntakes::idle_since(std::int64_t cutoff_ms) {
+    auto st = db_.prepare("SELECT id FROM inbreng_pending WHERE updated_at <= ? ORDER BY id");
+    st.bind(1, cutoff_ms);
+    std::vector<std::int64_t> ids;
+    while (st.step()) ids.push_back(st.column_int(0));
+    return ids;
+}
+
 }  // namespace dialoog::inbreng

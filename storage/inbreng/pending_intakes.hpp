@@ -41,6 +41,8 @@ class PendingIntakes {
     std::int64_t save(PendingIntake& p);
     void remove(std::int64_t id);
     std::int64_t count();
+    /// Ids of the intakes not updated since `cutoff_ms` (UTC ms) or earlier, oldest id first.
+    std::vector<std::int64_t> idle_since(std::int64_t cutoff_ms);
 
   private:
     storage::Database& db_;

@@ -1,9 +1,5 @@
 #include "storage/tenzij/besluiten.hpp"
 
-#include <nlohmann/json.hpp>
-
-#include "storage/jobs.hpp"
-
 namespace dialoog::tenzij {
 
 namespace {
@@ -39,12 +35,8 @@ Opvolging read_opvolging(storage::Statement& st) {
 
 }  // namespace
 
-std::string opvolging_job_key(std::int64_t besluit_id) {
-    return "besluit:" + std::to_string(besluit_id) + ":opvolging";
-}
-
-std::int64_t insert_besluit(storage::Database& db, const NewBesluit& b) {
-    auto st = db.prepare(
+std::int64_t Besluiten::insert(const NewBesluit& b) {
+    auto st = db_.prepare(
         "INSERT INTO besluit(team, description, tenzij, owner, created_ms, due_ms, status, "
         "source, nudge_id) VALUES(?,?,?,?,?,?,'open',?,?)");
     st.bind(1, b.team)
@@ -56,27 +48,18 @@ std::int64_t insert_besluit(storage::Database& db, const NewBesluit& b) {
         .bind(7, b.source.empty() ? std::string("chat") : b.source)
         .bind(8, b.nudge_id)
         .run();
-    std::int64_t id = db.last_insert_rowid();
-    schedule_opvolging(db, id, b.due_ms, 1);
-    return id;
+    return db_.last_insert_rowid();
 }
 
-void schedule_opvolging(storage::Database& db, std::int64_t besluit_id, std::int64_t due_ms,
-                        int stage) {
-    nlohmann::json payload = {{"besluit", besluit_id}, {"stage", stage}};
-    storage::Jobs(db).upsert(kOpvolgingJobKind, opvolging_job_key(besluit_id), due_ms,
-                             payload.dump());
-}
-
-std::optional<Besluit> get_besluit(storage::Database& db, std::int64_t id) {
-    auto st = db.prepare(std::string("SELECT ") + kColumns + " FROM besluit WHERE id=?");
+std::optional<Besluit> Besluiten::get(std::int64_t id) {
+    auto st = db_.prepare(std::string("SELECT ") + kColumns + " FROM besluit WHERE id=?");
     st.bind(1, id);
     if (st.step()) return read_besluit(st);
     return std::nullopt;
 }
 
-std::vector<Besluit> list_besluiten(storage::Database& db, std::string_view team,
-                                    BesluitFilter filter, std::string_view user, int limit) {
+std::vector<Besluit> Besluiten::list(std::string_view team, BesluitFilter filter,
+                                     std::string_view user, int limit) {
     std::string sql = std::string("SELECT ") + kColumns + " FROM besluit WHERE team=?";
     switch (filter) {
         case BesluitFilter::Open:
@@ -90,7 +73,7 @@ std::vector<Besluit> list_besluiten(storage::Database& db, std::string_view team
             break;
     }
     sql += " LIMIT ?";
-    auto st = db.prepare(sql);
+    auto st = db_.prepare(sql);
     int i = 1;
     st.bind(i++, team);
     if (filter == BesluitFilter::Mijn) st.bind(i++, user);
@@ -100,8 +83,8 @@ std::vector<Besluit> list_besluiten(storage::Database& db, std::string_view team
     return out;
 }
 
-std::vector<Opvolging> opvolgingen(storage::Database& db, std::int64_t besluit_id) {
-    auto st = db.prepare(
+std::vector<Opvolging> Besluiten::opvolgingen(std::int64_t besluit_id) {
+    auto st = db_.prepare(
         "SELECT id, besluit_id, kind, author, text, created_ms FROM opvolging WHERE besluit_id=? "
         "ORDER BY created_ms, id");
     st.bind(1, besluit_id);
@@ -110,9 +93,9 @@ std::vector<Opvolging> opvolgingen(storage::Database& db, std::int64_t besluit_i
     return out;
 }
 
-std::vector<Opvolging> opvolgingen_between(storage::Database& db, std::string_view team,
-                                           std::int64_t from_ms, std::int64_t to_ms) {
-    auto st = db.prepare(
+std::vector<Opvolging> Besluiten::opvolgingen_between(std::string_view team, std::int64_t from_ms,
+                                                      std::int64_t to_ms) {
+    auto st = db_.prepare(
         "SELECT o.id, o.besluit_id, o.kind, o.author, o.text, o.created_ms FROM opvolging o "
         "JOIN besluit b ON b.id=o.besluit_id WHERE b.team=? AND o.created_ms>=? AND "
         "o.created_ms<? ORDER BY o.created_ms, o.id");
@@ -122,41 +105,38 @@ std::vector<Opvolging> opvolgingen_between(storage::Database& db, std::string_vi
     return out;
 }
 
-void add_opvolging(storage::Database& db, std::int64_t besluit_id, std::string_view kind,
-                   std::string_view author, std::string_view text, std::int64_t now_ms) {
-    auto st = db.prepare(
+void Besluiten::add_opvolging(std::int64_t besluit_id, std::string_view kind,
+                              std::string_view author, std::string_view text, std::int64_t now_ms) {
+    auto st = db_.prepare(
         "INSERT INTO opvolging(besluit_id, kind, author, text, created_ms) VALUES(?,?,?,?,?)");
     st.bind(1, besluit_id).bind(2, kind).bind(3, author).bind(4, text).bind(5, now_ms).run();
 }
 
-void close_besluit(storage::Database& db, std::int64_t besluit_id, std::string_view status,
-                   std::int64_t now_ms) {
-    auto st = db.prepare("UPDATE besluit SET status=?, closed_ms=? WHERE id=?");
+void Besluiten::close(std::int64_t besluit_id, std::string_view status, std::int64_t now_ms) {
+    auto st = db_.prepare("UPDATE besluit SET status=?, closed_ms=? WHERE id=?");
     st.bind(1, status).bind(2, now_ms).bind(3, besluit_id).run();
-    storage::Jobs(db).remove(opvolging_job_key(besluit_id));
 }
 
-void set_outcome(storage::Database& db, std::int64_t besluit_id, std::string_view outcome,
-                 std::int64_t now_ms) {
-    auto st = db.prepare("UPDATE besluit SET outcome=?, outcome_ms=? WHERE id=?");
+void Besluiten::set_outcome(std::int64_t besluit_id, std::string_view outcome,
+                            std::int64_t now_ms) {
+    auto st = db_.prepare("UPDATE besluit SET outcome=?, outcome_ms=? WHERE id=?");
     st.bind(1, outcome).bind(2, now_ms).bind(3, besluit_id).run();
 }
 
-void set_due(storage::Database& db, std::int64_t besluit_id, std::int64_t due_ms) {
-    auto st = db.prepare(
+void Besluiten::set_due(std::int64_t besluit_id, std::int64_t due_ms) {
+    auto st = db_.prepare(
         "UPDATE besluit SET due_ms=?, last_reminded_ms=NULL, reminders_sent=0 WHERE id=?");
     st.bind(1, due_ms).bind(2, besluit_id).run();
-    schedule_opvolging(db, besluit_id, due_ms, 1);
 }
 
-void mark_reminded(storage::Database& db, std::int64_t besluit_id, std::int64_t now_ms) {
-    auto st = db.prepare(
+void Besluiten::mark_reminded(std::int64_t besluit_id, std::int64_t now_ms) {
+    auto st = db_.prepare(
         "UPDATE besluit SET last_reminded_ms=?, reminders_sent=reminders_sent+1 WHERE id=?");
     st.bind(1, now_ms).bind(2, besluit_id).run();
 }
 
-bool has_opvolging_since(storage::Database& db, std::int64_t besluit_id, std::int64_t since_ms) {
-    auto st = db.prepare("SELECT 1 FROM opvolging WHERE besluit_id=? AND created_ms>=? LIMIT 1");
+bool Besluiten::has_opvolging_since(std::int64_t besluit_id, std::int64_t since_ms) {
+    auto st = db_.prepare("SELECT 1 FROM opvolging WHERE besluit_id=? AND created_ms>=? LIMIT 1");
     st.bind(1, besluit_id).bind(2, since_ms);
     return st.step();
 }

@@ -1,8 +1,8 @@
 #pragma once
 // The decision log (besluitenlijst): decisions with their "tenzij" (the condition under which
 // the answer becomes yes), owner, follow-up date, status and outcome, plus follow-up notes
-// (opvolging). Other features (e.g. the case discussion's !actie) add rows with
-// insert_besluit, which also schedules the follow-up reminder so every row gets reminders.
+// (opvolging). Rows only: the follow-up reminders are jobs, planned by the tenzij feature
+// (commands/tenzij/besluit_log.hpp), which is also how other features add a decision.
 
 #include <cstdint>
 #include <optional>
@@ -13,11 +13,6 @@
 #include "storage/database.hpp"
 
 namespace dialoog::tenzij {
-
-/// The job kind of follow-up reminders (handled by TenzijFeature).
-inline constexpr std::string_view kOpvolgingJobKind = "tenzij.opvolging";
-/// The reminder job key of one decision: "besluit:<id>:opvolging".
-std::string opvolging_job_key(std::int64_t besluit_id);
 
 /// A decision to record. `team` is the team name as in the YAML (TeamConfig::name);
 /// `source` is "chat", "nudge:<id>" or "casus:<id>"; times are UTC ms.
@@ -31,11 +26,6 @@ struct NewBesluit {
     std::int64_t created_ms = 0;
     std::optional<std::int64_t> nudge_id;
 };
-
-/// Inserts the decision (status open) and schedules its first follow-up reminder at due_ms
-/// (job key opvolging_job_key(id)). Call it inside the caller's transaction or savepoint.
-/// Returns the new id (shown to users as "#<id>").
-std::int64_t insert_besluit(storage::Database& db, const NewBesluit& b);
 
 struct Besluit {
     std::int64_t id = 0;
@@ -65,36 +55,40 @@ struct Opvolging {
     std::int64_t created_ms = 0;
 };
 
-std::optional<Besluit> get_besluit(storage::Database& db, std::int64_t id);
-
 /// Which decisions a list shows.
 enum class BesluitFilter { Open, Alle, Mijn };
-/// Decisions of `team`, open ones by follow-up date first; Mijn = open ones owned by `user`.
-std::vector<Besluit> list_besluiten(storage::Database& db, std::string_view team,
-                                    BesluitFilter filter, std::string_view user, int limit = 50);
+/// The decision log's rows in one database (tables besluit and opvolging).
+class Besluiten {
+  public:
+    explicit Besluiten(storage::Database& db) : db_(db) {}
 
-/// Follow-up entries of one decision, oldest first.
-std::vector<Opvolging> opvolgingen(storage::Database& db, std::int64_t besluit_id);
-/// Follow-up entries of a team's decisions created in [from_ms, to_ms), oldest first.
-std::vector<Opvolging> opvolgingen_between(storage::Database& db, std::string_view team,
-                                           std::int64_t from_ms, std::int64_t to_ms);
-/// Logs a follow-up entry (kind notitie | afgerond | herzien | uitkomst).
-void add_opvolging(storage::Database& db, std::int64_t besluit_id, std::string_view kind,
-                   std::string_view author, std::string_view text, std::int64_t now_ms);
-/// Closes a decision (afgerond | herzien) and drops its pending reminder.
-void close_besluit(storage::Database& db, std::int64_t besluit_id, std::string_view status,
-                   std::int64_t now_ms);
-void set_outcome(storage::Database& db, std::int64_t besluit_id, std::string_view outcome,
-                 std::int64_t now_ms);
-/// Moves the follow-up date, forgets earlier reminders and schedules the first one anew.
-void set_due(storage::Database& db, std::int64_t besluit_id, std::int64_t due_ms);
-void mark_reminded(storage::Database& db, std::int64_t besluit_id, std::int64_t now_ms);
-/// True when any follow-up entry was logged at or after `since_ms`.
-bool has_opvolging_since(storage::Database& db, std::int64_t besluit_id, std::int64_t since_ms);
+    /// Inserts the decision with status open; returns its id (shown to users as "#<id>").
+    std::int64_t insert(const NewBesluit& b);
+    std::optional<Besluit> get(std::int64_t id);
 
-/// (Re)schedules the reminder job of a decision; `stage` 1 = on the date, 2 = the reminder
-/// three days later.
-void schedule_opvolging(storage::Database& db, std::int64_t besluit_id, std::int64_t due_ms,
-                        int stage);
+    /// Decisions of `team`, open ones by follow-up date first; Mijn = open ones owned by `user`.
+    std::vector<Besluit> list(std::string_view team, BesluitFilter filter, std::string_view user,
+                              int limit = 50);
+
+    /// Follow-up entries of one decision, oldest first.
+    std::vector<Opvolging> opvolgingen(std::int64_t besluit_id);
+    /// Follow-up entries of a team's decisions created in [from_ms, to_ms), oldest first.
+    std::vector<Opvolging> opvolgingen_between(std::string_view team, std::int64_t from_ms,
+                                               std::int64_t to_ms);
+    /// Logs a follow-up entry (kind notitie | afgerond | herzien | uitkomst).
+    void add_opvolging(std::int64_t besluit_id, std::string_view kind, std::string_view author,
+                       std::string_view text, std::int64_t now_ms);
+    /// Closes a decision (afgerond | herzien). The caller drops its pending reminder.
+    void close(std::int64_t besluit_id, std::string_view status, std::int64_t now_ms);
+    void set_outcome(std::int64_t besluit_id, std::string_view outcome, std::int64_t now_ms);
+    /// Moves the follow-up date and forgets earlier reminders (the caller plans the first anew).
+    void set_due(std::int64_t besluit_id, std::int64_t due_ms);
+    void mark_reminded(std::int64_t besluit_id, std::int64_t now_ms);
+    /// True when any follow-up entry was logged at or after `since_ms`.
+    bool has_opvolging_since(std::int64_t besluit_id, std::int64_t since_ms);
+
+  private:
+    storage::Database& db_;
+};
 
 }  // namespace dialoog::tenzij

@@ -2,8 +2,8 @@
 
 namespace dialoog::tenzij {
 
-std::optional<std::int64_t> insert_nudge(storage::Database& db, const NewNudge& n) {
-    auto st = db.prepare(
+std::optional<std::int64_t> Nudges::insert(const NewNudge& n) {
+    auto st = db_.prepare(
         "INSERT OR IGNORE INTO nudge(team, room_id, user_id, event_id, thread_root, pattern_id, "
         "created_ms) VALUES(?,?,?,?,?,?,?)");
     st.bind(1, n.team)
@@ -14,21 +14,21 @@ std::optional<std::int64_t> insert_nudge(storage::Database& db, const NewNudge& 
         .bind(6, n.pattern_id)
         .bind(7, n.created_ms)
         .run();
-    if (db.changes() == 0) return std::nullopt;
-    return db.last_insert_rowid();
+    if (db_.changes() == 0) return std::nullopt;
+    return db_.last_insert_rowid();
 }
 
-bool nudged_since(storage::Database& db, std::string_view room_id, std::string_view user_id,
-                  std::int64_t since_ms) {
+bool Nudges::nudged_since(std::string_view room_id, std::string_view user_id,
+                          std::int64_t since_ms) {
     auto st =
-        db.prepare("SELECT 1 FROM nudge WHERE room_id=? AND user_id=? AND created_ms>=? LIMIT 1");
+        db_.prepare("SELECT 1 FROM nudge WHERE room_id=? AND user_id=? AND created_ms>=? LIMIT 1");
     st.bind(1, room_id).bind(2, user_id).bind(3, since_ms);
     return st.step();
 }
 
-std::optional<std::int64_t> nudge_for_thread(storage::Database& db, std::string_view room_id,
-                                             std::string_view thread_root) {
-    auto st = db.prepare(
+std::optional<std::int64_t> Nudges::for_thread(std::string_view room_id,
+                                               std::string_view thread_root) {
+    auto st = db_.prepare(
         "SELECT id FROM nudge WHERE room_id=? AND thread_root=? ORDER BY created_ms DESC, id DESC "
         "LIMIT 1");
     st.bind(1, room_id).bind(2, thread_root);
@@ -36,15 +36,14 @@ std::optional<std::int64_t> nudge_for_thread(storage::Database& db, std::string_
     return std::nullopt;
 }
 
-std::int64_t nudge_count(storage::Database& db, std::string_view team) {
-    auto st = db.prepare("SELECT COUNT(*) FROM nudge WHERE team=?");
+std::int64_t Nudges::count(std::string_view team) {
+    auto st = db_.prepare("SELECT COUNT(*) FROM nudge WHERE team=?");
     st.bind(1, team);
     return st.step() ? st.column_int(0) : 0;
 }
 
-NudgeTally nudge_tally(storage::Database& db, std::string_view team, std::int64_t from_ms,
-                       std::int64_t to_ms) {
-    auto st = db.prepare(
+NudgeTally Nudges::tally(std::string_view team, std::int64_t from_ms, std::int64_t to_ms) {
+    auto st = db_.prepare(
         "SELECT COUNT(*), COALESCE(SUM(EXISTS(SELECT 1 FROM besluit b WHERE b.nudge_id=n.id)), 0) "
         "FROM nudge n WHERE n.team=? AND n.created_ms>=? AND n.created_ms<?");
     st.bind(1, team).bind(2, from_ms).bind(3, to_ms);
@@ -56,21 +55,20 @@ NudgeTally nudge_tally(storage::Database& db, std::string_view team, std::int64_
     return t;
 }
 
-void set_nudge_opt_out(storage::Database& db, std::string_view user_id, bool opted_out,
-                       std::int64_t now_ms) {
+void Nudges::set_opt_out(std::string_view user_id, bool opted_out, std::int64_t now_ms) {
     if (opted_out) {
-        auto st = db.prepare(
+        auto st = db_.prepare(
             "INSERT INTO nudge_optout(user_id, created_ms) VALUES(?,?) ON CONFLICT(user_id) DO "
             "NOTHING");
         st.bind(1, user_id).bind(2, now_ms).run();
     } else {
-        auto st = db.prepare("DELETE FROM nudge_optout WHERE user_id=?");
+        auto st = db_.prepare("DELETE FROM nudge_optout WHERE user_id=?");
         st.bind(1, user_id).run();
     }
 }
 
-bool nudge_opted_out(storage::Database& db, std::string_view user_id) {
-    auto st = db.prepare("SELECT 1 FROM nudge_optout WHERE user_id=?");
+bool Nudges::opted_out(std::string_view user_id) {
+    auto st = db_.prepare("SELECT 1 FROM nudge_optout WHERE user_id=?");
     st.bind(1, user_id);
     return st.step();
 }

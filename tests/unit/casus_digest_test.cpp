@@ -24,7 +24,7 @@ commands::DigestRequest week_of(Harness& h, const std::string& local, const std:
 
 TEST(CasusDigest, HeldPlannedMissedLessonsActions) {
     auto h = make_harness(team_config(), "2026-03-23T08:00");  // Monday
-    commands::CasusFeature f;
+    casus::CasusFeature f;
     EXPECT_TRUE(has(f.digest_section(h->services(), week_of(*h, "2026-03-23T12:00", "nl")),
                     "Niets deze week"));
     h->send(kRoom, kLeider, "!casus plan vandaag 10:00 inbrenger @anna:hs Gehouden casus");

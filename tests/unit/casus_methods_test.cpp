@@ -20,8 +20,8 @@ std::vector<config::SectionSchema> sections() {
     // The configs here have no token file: the environment gives the token, as in production
     // with DIALOOGBOT_ACCESS_TOKEN (ctest runs each test in its own process).
     ::setenv("DIALOOGBOT_ACCESS_TOKEN", "test-token", 0);
-    commands::CasusFeature f;
-    commands::IntervisieFeature g;
+    casus::CasusFeature f;
+    intervisie::IntervisieFeature g;
     auto s = f.config_sections();
     for (auto& x : g.config_sections()) s.push_back(x);
     return s;
@@ -172,16 +172,6 @@ TEST(CasusConfig, DefaultsAndSortedReminders) {
     auto dc = casus_config_of(def.config->teams[0]);
     EXPECT_EQ(dc.reminders_ms, (std::vector<std::int64_t>{86'400'000, 3'600'000}));
     EXPECT_EQ(dc.method, "incidentmethode");
-}
-
-TEST(CasusPlanArgs, Ids) {
-    EXPECT_EQ(parse_id("12"), 12);
-    EXPECT_EQ(parse_id("#12"), 12);
-    EXPECT_EQ(parse_id("#"), std::nullopt);
-    EXPECT_EQ(parse_id("0"), std::nullopt);
-    EXPECT_EQ(parse_id("12a"), std::nullopt);
-    EXPECT_EQ(parse_id("-3"), std::nullopt);
-    EXPECT_EQ(parse_id("1234567890123"), std::nullopt);
 }
 
 TEST(CasusPlanArgs, ResolveMember) {

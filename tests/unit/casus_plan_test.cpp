@@ -163,10 +163,9 @@ TEST(CasusPlan, InbrengTitleWordIsNotAnOption) {
     EXPECT_EQ(st.column_text(0), "Inbreng van de cliëntenraad");
 }
 
-TEST(CasusPlan, InbrengIdsCheckedAgainstTheirTable) {
-    // The inbreng feature's real schema (its table is inbreng_input), not a stand-in.
-    auto h = make_harness(team_config());
-    add_inbreng_schema(*h);
+TEST(CasusPlan, InbrengIdsCheckedThroughTheClientStories) {
+    // The inbreng feature itself offers the stories (ClientVoices), not a stand-in.
+    auto h = make_harness(team_config(), "2026-03-27T10:00", true, {.inbreng = true});
     EXPECT_EQ(add_input(*h, "Team Noord", "Ik wil gewoon werken."), 1);
     EXPECT_EQ(add_input(*h, "Team Zuid", "Niemand belde terug."), 2);
     h->send(kRoom, "@anna:hs", "!casus plan morgen 14:00 inbreng 2 Titel");

@@ -5,7 +5,6 @@
 #include <gtest/gtest.h>
 
 #include "casus_test_support.hpp"
-#include "storage/tenzij/migrations.hpp"
 
 using namespace casus_test;
 using std::chrono::minutes;
@@ -13,8 +12,9 @@ using std::chrono::minutes;
 namespace {
 
 /// Plans #1 tomorrow 14:00 (vijfstappenmethode: 10, 20, 10, 20, 10 minutes) with anna and bob.
-std::unique_ptr<Harness> planned(const std::string& method = "vijfstappenmethode") {
-    auto h = make_harness(team_config());
+std::unique_ptr<Harness> planned(const std::string& method = "vijfstappenmethode",
+                                 Others others = {}) {
+    auto h = make_harness(team_config(), "2026-03-27T10:00", true, others);
     h->send(kRoom, kLeider,
             "!casus plan morgen 14:00 methode " + method +
                 " inbrenger @anna:hs gespreksleider @bob:hs Klant zonder startkwalificatie");
@@ -148,8 +148,7 @@ TEST(CasusSession, LessonsActionsAndSummary) {
 }
 
 TEST(CasusSession, ActionGoesIntoTheDecisionLog) {
-    auto h = planned();
-    storage::migrate_owner(h->db(), "tenzij", tenzij::tenzij_migrations());
+    auto h = planned("vijfstappenmethode", {.tenzij = true});
     const std::string root = start(*h);
     h->take();
     h->send_in_thread(kRoom, "@bob:hs", "!actie Werkgever bellen @dirk:hs over 3 dagen", root);
@@ -163,6 +162,17 @@ TEST(CasusSession, ActionGoesIntoTheDecisionLog) {
     EXPECT_EQ(st.column_text(3), "casus:1");
     EXPECT_EQ(st.column_int(4), at("2026-03-31T14:00"));
     EXPECT_EQ(count(*h, "SELECT besluit_id FROM casus_actie"), 1);
+}
+
+TEST(CasusSession, ActionWithoutADecisionLogStaysInTheSession) {
+    // No feature offers a decision log: the action is kept with the session only.
+    auto h = planned();
+    const std::string root = start(*h);
+    h->take();
+    h->send_in_thread(kRoom, "@bob:hs", "!actie Werkgever bellen @dirk:hs over 3 dagen", root);
+    auto body = h->last_body();
+    EXPECT_FALSE(has(body, "besluitenlijst")) << body;
+    EXPECT_EQ(count(*h, "SELECT COUNT(*) FROM casus_actie WHERE besluit_id IS NULL"), 1);
 }
 
 TEST(CasusSession, ActionWithoutOwnerOrDateDefaultsToCallerInTwoWeeks) {
@@ -316,8 +326,7 @@ TEST(CasusSession, CancelRunningSession) {
 }
 
 TEST(CasusSession, SpiegelgesprekReadsLinkedInputsOneByOneInTheThread) {
-    auto h = make_harness(team_config());
-    add_inbreng_schema(*h);
+    auto h = make_harness(team_config(), "2026-03-27T10:00", true, {.inbreng = true});
     add_input(*h, "Team Noord", "Ik wil gewoon werken.\nMaar niemand vraagt wat ik kan.");
     add_input(*h, "Team Noord", "Mijn consulent wisselt steeds.");
     h->send(kRoom, kLeider,

@@ -8,10 +8,11 @@
 #include <vector>
 
 #include "commands/casus/casus_feature.hpp"
+#include "commands/inbreng/inbreng_feature.hpp"
 #include "commands/intervisie/intervisie_feature.hpp"
+#include "commands/tenzij/tenzij_feature.hpp"
 #include "lib/wanneer/wanneer.hpp"
 #include "storage/inbreng/inputs.hpp"
-#include "storage/inbreng/schema.hpp"
 #include "storage/migrations.hpp"
 #include "support/harness.hpp"
 
@@ -50,12 +51,21 @@ inline UtcMs utc(const std::string& text) {
     return from_epoch_ms(at(text));
 }
 
+/// Which other features the bot under test has besides casus and intervisie: casus uses the
+/// decision log and the client stories only when a feature offers them (Services).
+struct Others {
+    bool inbreng = false;  // offers ClientVoices
+    bool tenzij = false;   // offers the DecisionLog
+};
+
 inline std::unique_ptr<Harness> make_harness(const std::string& cfg,
                                              const std::string& now = "2026-03-27T10:00",
-                                             bool join = true) {
+                                             bool join = true, Others others = {}) {
     std::vector<std::unique_ptr<commands::Feature>> fs;
-    fs.push_back(std::make_unique<commands::CasusFeature>());
-    fs.push_back(std::make_unique<commands::IntervisieFeature>());
+    fs.push_back(std::make_unique<casus::CasusFeature>());
+    fs.push_back(std::make_unique<intervisie::IntervisieFeature>());
+    if (others.inbreng) fs.push_back(std::make_unique<inbreng::InbrengFeature>());
+    if (others.tenzij) fs.push_back(std::make_unique<tenzij::TenzijFeature>());
     auto h = std::make_unique<Harness>(std::move(fs), cfg, utc(now));
     if (join) {
         h->join_room(kRoom, kMembers, {{kLeider, 50}});
@@ -92,10 +102,6 @@ inline std::string event_with_ref(const std::vector<Echoed>& echoed, const std::
 }
 
 /// Creates the inbreng feature's tables (the harness runs only casus and intervisie).
-inline void add_inbreng_schema(Harness& h) {
-    storage::migrate_owner(h.db(), "inbreng", inbreng::inbreng_migrations());
-}
-
 /// Stores a confirmed client input of `team` as the inbreng feature would; returns its id.
 inline std::int64_t add_input(Harness& h, const std::string& team, const std::string& text) {
     static int code = 0;

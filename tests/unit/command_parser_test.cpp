@@ -91,3 +91,16 @@ TEST(EditDistance, Basics) {
     EXPECT_EQ(edit_distance("hlep", "help"), 2);
     EXPECT_GT(edit_distance("overzicht", "ping", 2), 2);
 }
+
+// One parser for the numbers of stored items (a casus, a decision, a story).
+TEST(CommandParser, ItemIds) {
+    EXPECT_EQ(parse_item_id("12"), 12);
+    EXPECT_EQ(parse_item_id("#12"), 12);
+    EXPECT_EQ(parse_item_id("#"), std::nullopt);
+    EXPECT_EQ(parse_item_id(""), std::nullopt);
+    EXPECT_EQ(parse_item_id("0"), std::nullopt);
+    EXPECT_EQ(parse_item_id("12a"), std::nullopt);
+    EXPECT_EQ(parse_item_id("-3"), std::nullopt);
+    EXPECT_EQ(parse_item_id("999999999999"), 999999999999);
+    EXPECT_EQ(parse_item_id("1234567890123"), std::nullopt);
+}

@@ -10,10 +10,11 @@
 #include <memory>
 #include <sstream>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "commands/digest/digest_feature.hpp"
-#include "commands/digest/figures.hpp"
+#include "commands/digest_contributor.hpp"
 #include "lib/wanneer/recurrence.hpp"
 #include "support/harness.hpp"
 
@@ -22,8 +23,20 @@ namespace dialoog::testing::digest_fakes {
 using commands::DigestRequest;
 using commands::Services;
 
+/// A fake feature with a digest part; features() below gives the parts their digest_order()
+/// in the order the test lists them.
+class FakePart : public commands::Feature, public commands::DigestContributor {
+  public:
+    commands::DigestContributor* digest() override { return this; }
+    int digest_order() const override { return order_; }
+    void set_digest_order(int order) { order_ = order; }
+
+  private:
+    int order_ = 0;
+};
+
 /// Case discussions per team: a table of (team, at, title, participants).
-class FakeSessions final : public commands::Feature, public digest::DigestFigureSource {
+class FakeSessions final : public FakePart {
   public:
     std::string_view name() const override { return "fakesessions"; }
     std::vector<storage::Migration> migrations() const override {
@@ -48,7 +61,8 @@ class FakeSessions final : public commands::Feature, public digest::DigestFigure
                    : "| Titel | Deelnemers |\n|---|---|\n") +
                rows;
     }
-    std::vector<digest::DigestFigure> digest_figures(Services& s, const DigestRequest& r) override {
+    std::vector<commands::DigestFigure> digest_figures(Services& s,
+                                                       const DigestRequest& r) override {
         auto st =
             s.db.prepare("SELECT COUNT(*) FROM fake_sessions WHERE team=? AND at>=? AND at<?");
         st.bind(1, r.team->name).bind(2, r.week_start_ms).bind(3, r.week_end_ms);
@@ -58,7 +72,7 @@ class FakeSessions final : public commands::Feature, public digest::DigestFigure
 };
 
 /// Client input per team: (team, at, text); shows the total and at most 2 texts, no sender.
-class FakeInput final : public commands::Feature, public digest::DigestFigureSource {
+class FakeInput final : public FakePart {
   public:
     std::string_view name() const override { return "fakeinput"; }
     std::vector<storage::Migration> migrations() const override {
@@ -80,7 +94,8 @@ class FakeInput final : public commands::Feature, public digest::DigestFigureSou
             md += "- " + commands::md_escape(texts[i]) + "\n";
         return md;
     }
-    std::vector<digest::DigestFigure> digest_figures(Services& s, const DigestRequest& r) override {
+    std::vector<commands::DigestFigure> digest_figures(Services& s,
+                                                       const DigestRequest& r) override {
         auto st = s.db.prepare("SELECT COUNT(*) FROM fake_input WHERE team=? AND at>=? AND at<?");
         st.bind(1, r.team->name).bind(2, r.week_start_ms).bind(3, r.week_end_ms);
         st.step();
@@ -95,7 +110,7 @@ class Silent final : public commands::Feature {
 };
 
 /// Records every request it gets; returns `text` (may be empty).
-class Recorder final : public commands::Feature {
+class Recorder final : public FakePart {
   public:
     Recorder(std::shared_ptr<std::vector<DigestRequest>> log, std::string text = "")
         : log_(std::move(log)), text_(std::move(text)) {}
@@ -111,7 +126,7 @@ class Recorder final : public commands::Feature {
 };
 
 /// A section of `bytes` bytes in many paragraphs (for the 60,000-byte split).
-class Huge final : public commands::Feature {
+class Huge final : public FakePart {
   public:
     explicit Huge(std::size_t bytes) : bytes_(bytes) {}
     std::string_view name() const override { return "huge"; }
@@ -128,7 +143,7 @@ class Huge final : public commands::Feature {
 };
 
 /// A section that throws (an internal error in another feature).
-class Broken final : public commands::Feature {
+class Broken final : public FakePart {
   public:
     std::string_view name() const override { return "broken"; }
     std::string digest_section(Services&, const DigestRequest&) override {
@@ -139,7 +154,13 @@ class Broken final : public commands::Feature {
 template <typename... F>
 std::vector<std::unique_ptr<commands::Feature>> features(std::unique_ptr<F>... f) {
     std::vector<std::unique_ptr<commands::Feature>> out;
-    (out.push_back(std::move(f)), ...);
+    int order = 0;
+    const auto add = [&](auto part) {
+        if constexpr (std::is_base_of_v<FakePart, typename decltype(part)::element_type>)
+            part->set_digest_order(order += 10);
+        out.push_back(std::move(part));
+    };
+    (add(std::move(f)), ...);
     return out;
 }
 

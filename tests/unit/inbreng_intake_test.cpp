@@ -552,9 +552,10 @@ TEST(InbrengTeam, ListAndShowOnlyTheTeamsOwnInput) {
     EXPECT_TRUE(contains(shown, "geen uitleg"));
     EXPECT_TRUE(contains(shown, "week 2026-W47"));
 
-    EXPECT_EQ(inbreng::inbreng_text(f.h.db(), zuid[0].id, "Team Zuid"),
-              std::optional<std::string>(zuid[0].text));
-    EXPECT_FALSE(inbreng::inbreng_text(f.h.db(), zuid[0].id, "Team Noord"));
+    auto own = inbreng::Inputs(f.h.db()).get(zuid[0].id, "Team Zuid");
+    ASSERT_TRUE(own);
+    EXPECT_EQ(own->text, zuid[0].text);
+    EXPECT_FALSE(inbreng::Inputs(f.h.db()).get(zuid[0].id, "Team Noord"));
 }
 
 TEST(InbrengTeam, ListByTheme) {

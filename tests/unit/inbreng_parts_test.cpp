@@ -16,7 +16,7 @@
 #include "commands/inbreng/withdrawal_code.hpp"
 #include "lib/wanneer/recurrence.hpp"
 #include "storage/inbreng/inputs.hpp"
-#include "storage/inbreng/schema.hpp"
+#include "storage/inbreng/migrations.hpp"
 #include "support/harness.hpp"
 
 using namespace dialoog;

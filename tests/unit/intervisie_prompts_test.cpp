@@ -142,7 +142,7 @@ TEST(IntervisiePrompts, YamlScheduleAndPrompts) {
 }
 
 TEST(IntervisiePrompts, YamlValidation) {
-    commands::IntervisieFeature f;
+    intervisie::IntervisieFeature f;
     ::setenv("DIALOOGBOT_ACCESS_TOKEN", "test-token", 0);  // the configs have no token file
     auto load = [&](const std::string& yaml) {
         auto res = config::load_config_text(yaml, f.config_sections(), "<test>");
@@ -166,7 +166,7 @@ TEST(IntervisiePrompts, YamlValidation) {
 
 TEST(IntervisieDigest, ReplyCountsPerWeek) {
     auto h = make_harness(team_config());
-    commands::IntervisieFeature f;
+    intervisie::IntervisieFeature f;
     EXPECT_TRUE(
         has(f.digest_section(h->services(), week_of(*h, "2026-03-30T12:00")), "Niets deze week"));
     fire_prompt(*h);

@@ -1,6 +1,7 @@
 // The "Alles kan, tenzij…" section of the weekly digest.
 #include <gtest/gtest.h>
 
+#include "commands/tenzij/besluit_log.hpp"
 #include "commands/tenzij/tenzij_feature.hpp"
 #include "storage/tenzij/besluiten.hpp"
 #include "support/harness.hpp"
@@ -74,7 +75,7 @@ TEST(TenzijDigest, NudgesDecisionsDueOverdueNotesAndOutcomes) {
     h.send(kRoom, "@anna:hs", "!besluit Werkgever bellen opvolging over 3 dagen");
     h.send(kRoom, "@anna:hs", "!opvolging 1 Arts gebeld, positief");
     h.send(kRoom, "@anna:hs", "!besluit 1 uitkomst Meneer start maandag met de aanpassing");
-    tenzij::insert_besluit(h.db(),
+    tenzij::record_besluit(h.db(),
                            {"Team Noord", "Oud besluit", std::string("pas als het kan"), "@anna:hs",
                             f.start - 20 * kDay, "casus:3", f.start - 40 * kDay, std::nullopt});
     h.take();

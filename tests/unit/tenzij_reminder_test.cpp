@@ -1,12 +1,13 @@
 // Follow-up reminders as scheduled jobs: on the date with a mention, once more after three
 // days unless something was logged, never for closed decisions, once across a restart, and
-// for decisions other features insert with insert_besluit.
+// for decisions other features add through the decision log (record_besluit).
 #include <gtest/gtest.h>
 
 #include <cstdio>
 #include <filesystem>
 
 #include "bot/engine/job_runner.hpp"
+#include "commands/tenzij/besluit_log.hpp"
 #include "commands/tenzij/tenzij_feature.hpp"
 #include "storage/handled_events.hpp"
 #include "storage/jobs.hpp"
@@ -66,7 +67,7 @@ TEST(TenzijReminder, OnTheDateThenOnceMoreAfterThreeDays) {
     EXPECT_NE(first[0].body().find("@bob:hs"), std::string::npos);
     EXPECT_NE(first[0].body().find("#1"), std::string::npos);
     EXPECT_NE(first[0].body().find("hij zelf belt"), std::string::npos);
-    auto b = tenzij::get_besluit(f.h.db(), 1);
+    auto b = tenzij::Besluiten(f.h.db()).get(1);
     EXPECT_EQ(b->reminders_sent, 1);
 
     f.h.advance(kDays(2));
@@ -113,7 +114,7 @@ TEST(TenzijReminder, InsertFromAnotherFeatureGetsReminders) {
     nb.due_ms = now + 5LL * 24 * 3600 * 1000;
     nb.source = "casus:7";
     nb.created_ms = now;
-    std::int64_t id = tenzij::insert_besluit(f.h.db(), nb);
+    std::int64_t id = tenzij::record_besluit(f.h.db(), nb);
     EXPECT_EQ(id, 1);
     auto job = storage::Jobs(f.h.db()).get("besluit:1:opvolging");
     ASSERT_TRUE(job);
@@ -184,7 +185,7 @@ TEST(TenzijReminder, RemindersAfterARestartFireOnce) {
     {
         Process p(path, start);
         storage::Transaction tx(p.db);
-        tenzij::insert_besluit(p.db, {"Team Noord", "Bellen", std::nullopt, kMember, due, "chat",
+        tenzij::record_besluit(p.db, {"Team Noord", "Bellen", std::nullopt, kMember, due, "chat",
                                       start, std::nullopt});
         tx.commit();
         EXPECT_EQ(p.fire_at(due - 1).fired, 0);

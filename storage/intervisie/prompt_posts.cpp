@@ -1,6 +1,6 @@
-#include "storage/casus/prompt_posts.hpp"
+#include "storage/intervisie/prompt_posts.hpp"
 
-namespace dialoog::casus {
+namespace dialoog::intervisie {
 
 namespace {
 constexpr const char* kSelect =
@@ -92,4 +92,4 @@ std::vector<PromptPost> PromptPosts::between(std::string_view team, std::int64_t
     return out;
 }
 
-}  // namespace dialoog::casus
+}  // namespace dialoog::intervisie

@@ -1,4 +1,4 @@
-#include "storage/inbreng/schema.hpp"
+#include "storage/inbreng/migrations.hpp"
 
 namespace dialoog::inbreng {
 

@@ -1,10 +1,10 @@
-#include "commands/casus/marked_post.hpp"
+#include "commands/marked_post.hpp"
 
 #include "matrix/markdown.hpp"
 
-namespace dialoog::casus {
+namespace dialoog::commands {
 
-std::string post_marked(commands::Effects& fx, std::string_view room_id, std::string_view markdown,
+std::string post_marked(Effects& fx, std::string_view room_id, std::string_view markdown,
                         std::string_view ref, const matrix::Relation& rel,
                         const std::vector<std::string>& mentions) {
     auto content =
@@ -19,4 +19,4 @@ std::optional<std::string> ref_of(const matrix::Event& ev) {
     return it->get<std::string>();
 }
 
-}  // namespace dialoog::casus
+}  // namespace dialoog::commands

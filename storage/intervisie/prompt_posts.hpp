@@ -12,7 +12,7 @@
 
 #include "storage/database.hpp"
 
-namespace dialoog::casus {
+namespace dialoog::intervisie {
 
 struct PromptPost {
     std::int64_t id = 0;
@@ -45,4 +45,4 @@ class PromptPosts {
     storage::Database& db_;
 };
 
-}  // namespace dialoog::casus
+}  // namespace dialoog::intervisie

@@ -12,18 +12,18 @@
 #include "matrix/content.hpp"
 #include "matrix/events.hpp"
 
-namespace dialoog::casus {
+namespace dialoog::commands {
 
 /// Custom content key (Java-package style, as the spec asks for custom fields).
 inline constexpr const char* kRefKey = "nl.dialoogbot.ref";
 
 /// Posts `markdown` as an m.notice to `room_id` with content[kRefKey] = `ref`. Returns the
 /// txn_id.
-std::string post_marked(commands::Effects& fx, std::string_view room_id, std::string_view markdown,
+std::string post_marked(Effects& fx, std::string_view room_id, std::string_view markdown,
                         std::string_view ref, const matrix::Relation& rel = {},
                         const std::vector<std::string>& mentions = {});
 
 /// content[kRefKey] of an event, when it is a string.
 std::optional<std::string> ref_of(const matrix::Event& ev);
 
-}  // namespace dialoog::casus
+}  // namespace dialoog::commands
