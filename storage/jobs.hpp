@@ -21,6 +21,12 @@ struct Job {
     std::string payload;  // JSON text
 };
 
+/// How many jobs there are, and how many of them are due (for /metrics).
+struct JobCounts {
+    std::int64_t total = 0;
+    std::int64_t due = 0;  // due_at <= now
+};
+
 class Jobs {
   public:
     explicit Jobs(Database& db) : db_(db) {}
@@ -37,6 +43,8 @@ class Jobs {
     std::optional<std::int64_t> next_due_at();
     std::vector<Job> upcoming(int limit);
     std::int64_t count();
+    /// All jobs and those due at `now_ms` (UTC ms), in one query.
+    JobCounts counts(std::int64_t now_ms);
 
   private:
     Database& db_;
