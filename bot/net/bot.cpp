@@ -559,16 +559,7 @@ asio::awaitable<void> Bot::send_row(storage::OutboxRow row) {
             bool usable = false;
             if (known) {
                 auto room = rooms.get(*known);
-                bool partner_left = false;
-                {
-                    auto st = db_->prepare(
-                        "SELECT membership FROM room_members WHERE room_id=? AND user_id=?");
-                    st.bind(1, *known).bind(2, user);
-                    if (st.step()) {
-                        auto m = st.column_text(0);
-                        partner_left = m == "leave" || m == "ban";
-                    }
-                }
+                bool partner_left = rooms.member_gone(*known, user);
                 usable = room && room->membership == "join" && !partner_left;
             }
             if (!usable) {
@@ -628,9 +619,7 @@ asio::awaitable<void> Bot::send_row(storage::OutboxRow row) {
     if (dm_row && e.http_status == 403) {
         storage::Transaction tx(*db_);
         storage::Rooms(*db_).forget_dm_room(row.room_id.value_or(""));
-        auto st = db_->prepare(
-            "UPDATE outbox SET kind='dm', room_id=NULL, attempts=attempts+1 WHERE id=?");
-        st.bind(1, row.id).run();
+        outbox.reopen_dm(row.id);
         tx.commit();
         co_return;
     }
