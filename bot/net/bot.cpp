@@ -22,6 +22,7 @@
 namespace dialoog::net {
 
 using namespace std::chrono_literals;
+using nlohmann::json;
 
 std::unique_ptr<BotParts> make_parts(std::vector<std::unique_ptr<commands::Feature>> features) {
     auto p = std::make_unique<BotParts>();
@@ -59,6 +60,22 @@ constexpr const char* kFilter =
     R"({"presence":{"not_types":["*"]},"account_data":{"types":["m.direct"]},)"
     R"("room":{"ephemeral":{"not_types":["*"]},"account_data":{"not_types":["*"]},)"
     R"("timeline":{"limit":100},"state":{"lazy_load_members":false}}})";
+
+// A failure the bot finds itself (no API call made), with a code of its own.
+ApiError own_error(std::string errcode, std::string message, int http_status = 0) {
+    ApiError e;
+    e.errcode = std::move(errcode);
+    e.message = std::move(message);
+    e.http_status = http_status;
+    return e;
+}
+
+// Success or the error of a call whose response the sender does not use.
+template <typename T>
+ApiResult<Unit> done(const ApiResult<T>& r) {
+    if (!r) return r.error();
+    return Unit{};
+}
 
 std::optional<std::string> read_secret_file(const std::string& path) {
     std::ifstream in(path);
@@ -176,7 +193,11 @@ asio::awaitable<bool> Bot::acquire_token() {
             co_return false;
         }
         add_log_secret(*password);
-        auto r = co_await send_mx_->login_password(bot.user_id, *password, bot.device_id);
+        matrix::LoginRequest req;
+        req.user = bot.user_id;
+        req.password = *password;
+        req.device_id = bot.device_id;
+        auto r = co_await send_mx_->login(std::move(req));
         if (!r) {
             if (r.error().http_status == 403) {
                 on_token_invalid(r.error());
@@ -185,10 +206,10 @@ asio::awaitable<bool> Bot::acquire_token() {
             }
             co_return false;
         }
-        token = r->value("access_token", "");
+        token = std::move(r->access_token);
     }
     if (!token || token->empty()) {
-        on_token_invalid(Error{"no_token", "no access token available"});
+        on_token_invalid(own_error("no_token", "no access token available"));
         co_return false;
     }
     add_log_secret(*token);
@@ -197,7 +218,7 @@ asio::awaitable<bool> Bot::acquire_token() {
     send_mx_->set_access_token(token_);
     auto who = co_await send_mx_->whoami();
     if (!who) {
-        if (who.error().errcode == "M_UNKNOWN_TOKEN" || who.error().http_status == 401) {
+        if (who.error().token_rejected()) {
             on_token_invalid(who.error());
         } else {
             if (!metrics_.unreachable_since_ms) metrics_.unreachable_since_ms = now_ms();
@@ -207,14 +228,14 @@ asio::awaitable<bool> Bot::acquire_token() {
         co_return false;
     }
     metrics_.unreachable_since_ms = 0;
-    std::string uid = who->value("user_id", "");
+    const std::string& uid = who->user_id;
     if (uid != bot.user_id) {
         spdlog::error("the access token belongs to {}, but bot.user_id is {}; fix the config", uid,
                       bot.user_id);
-        on_token_invalid(Error{"wrong_user", "token of another user"});
+        on_token_invalid(own_error("wrong_user", "token of another user"));
         co_return false;
     }
-    std::string dev = who->value("device_id", "");
+    const std::string dev = who->device_id.value_or("");
     if (!dev.empty() && dev != bot.device_id)
         spdlog::warn(
             "the token's device is {}, config says {}: transaction ids are per device, "
@@ -226,7 +247,7 @@ asio::awaitable<bool> Bot::acquire_token() {
     co_return true;
 }
 
-void Bot::on_token_invalid(const Error& e) {
+void Bot::on_token_invalid(const ApiError& e) {
     if (!metrics_.token_invalid) {
         spdlog::error(
             "the homeserver rejected the access token ({}). dialoogbot pauses syncing and sending "
@@ -262,15 +283,14 @@ asio::awaitable<void> Bot::resolve_aliases() {
     for (auto& t : copy->teams) {
         if (t.room.empty() || t.room[0] != '#') continue;
         auto r = co_await send_mx_->resolve_alias(t.room);
-        if (r && r->contains("room_id") && (*r)["room_id"].is_string()) {
-            spdlog::info("team {}: alias {} is room {}", t.name, t.room,
-                         (*r)["room_id"].get<std::string>());
-            t.room = (*r)["room_id"].get<std::string>();
+        if (r) {
+            spdlog::info("team {}: alias {} is room {}", t.name, t.room, r->room_id);
+            t.room = r->room_id;
         } else {
             spdlog::warn(
                 "team {}: cannot resolve room alias {} ({}); the team's features stay "
                 "off until it resolves",
-                t.name, t.room, r ? "no room_id" : r.error().errcode);
+                t.name, t.room, r.error().errcode);
         }
     }
     if (cfg_ == cfg) {
@@ -295,7 +315,7 @@ asio::awaitable<void> Bot::sync_loop() {
         if (!running_) break;
         if (!r) {
             const auto& e = r.error();
-            if (e.errcode == "M_UNKNOWN_TOKEN" || e.http_status == 401) {
+            if (e.token_rejected()) {
                 on_token_invalid(e);
                 continue;
             }
@@ -375,9 +395,9 @@ asio::awaitable<void> Bot::sync_loop() {
     }
 }
 
-asio::awaitable<std::optional<Error>> Bot::fill_gaps(matrix::SyncResponse& resp,
-                                                     const std::string& since) {
-    std::optional<Error> failure;
+asio::awaitable<std::optional<ApiError>> Bot::fill_gaps(matrix::SyncResponse& resp,
+                                                        const std::string& since) {
+    std::optional<ApiError> failure;
     for (auto& jr : resp.join) {
         if (!jr.limited || !jr.prev_batch) continue;
         std::vector<matrix::Event> older;  // newest first while paging
@@ -491,12 +511,13 @@ asio::awaitable<void> Bot::send_row(storage::OutboxRow row) {
     using storage::OutboxKind;
     storage::Outbox outbox(*db_);
     const std::string& me = cfg_->bot.user_id;
-    Result<json> r = Error{"unset", ""};
+    // Only success or failure matters here: the bot does not use the typed responses.
+    ApiResult<Unit> r = own_error("unset", "");
     switch (row.kind) {
         case OutboxKind::Send:
-            r = co_await send_mx_->send(row.room_id.value_or(""),
-                                        row.event_type.value_or("m.room.message"), row.txn_id,
-                                        row.content);
+            r = done(co_await send_mx_->send(row.room_id.value_or(""),
+                                             row.event_type.value_or("m.room.message"), row.txn_id,
+                                             row.content));
             break;
         case OutboxKind::Redact: {
             // Arguments as named locals: g++ 12 destroys a ?: temporary inside a co_await
@@ -504,31 +525,35 @@ asio::awaitable<void> Bot::send_row(storage::OutboxRow row) {
             auto c = json::parse(row.content, nullptr, false);
             std::string room_id = row.room_id.value_or("");
             std::string event_id = c.is_object() ? c.value("event_id", "") : "";
-            std::string reason = c.is_object() ? c.value("reason", "") : "";
-            r = co_await send_mx_->redact(room_id, event_id, row.txn_id, reason);
+            matrix::RedactRequest req;
+            req.reason = c.is_object() ? c.value("reason", "") : "";
+            r = done(co_await send_mx_->redact(room_id, event_id, row.txn_id, std::move(req)));
             break;
         }
         case OutboxKind::Join:
-            r = co_await send_mx_->join(row.room_id.value_or(""));
+            r = done(co_await send_mx_->join(row.room_id.value_or("")));
             break;
         case OutboxKind::Leave: {
             auto c = json::parse(row.content, nullptr, false);
             std::string room_id = row.room_id.value_or("");
-            std::string reason = c.is_object() ? c.value("reason", "") : "";  // see Redact
-            r = co_await send_mx_->leave(room_id, reason);
+            matrix::LeaveRequest req;
+            req.reason = c.is_object() ? c.value("reason", "") : "";  // see Redact
+            r = done(co_await send_mx_->leave(room_id, std::move(req)));
             if (!r && (r.error().http_status == 403 || r.error().http_status == 404))
-                r = json::object();  // not in the room any more: the goal is reached
+                r = Unit{};  // not in the room any more: the goal is reached
             break;
         }
         case OutboxKind::AccountData:
-            r = co_await send_mx_->set_account_data(me, row.event_type.value_or(""), row.content);
+            r = done(
+                co_await send_mx_->set_account_data(me, row.event_type.value_or(""), row.content));
             break;
         case OutboxKind::UploadSend: {
             // Upload first, then the same row becomes a plain send carrying the content URI.
             auto c = json::parse(row.content, nullptr, false);
             if (!c.is_object() || !c.contains("upload") || !c["upload"].is_object() ||
                 !c.contains("message") || !c["message"].is_object()) {
-                r = Error{"bad_row", "upload_send row without upload/message", 400};  // not retried
+                // Not retried: a 4xx status that is neither 429 nor BadJson.
+                r = own_error("bad_row", "upload_send row without upload/message", 400);
                 break;
             }
             const auto& up = c["upload"];
@@ -540,13 +565,8 @@ asio::awaitable<void> Bot::send_row(storage::OutboxRow row) {
                 r = uploaded.error();
                 break;
             }
-            std::string uri = uploaded->value("content_uri", "");
-            if (uri.rfind("mxc://", 0) != 0) {
-                r = Error{"bad_json", "upload response without an mxc:// content_uri"};
-                break;
-            }
             json message = c["message"];
-            message["url"] = uri;
+            message["url"] = uploaded->content_uri;  // an mxc:// URI (UploadResponse)
             outbox.resolve_upload(row.id,
                                   message.dump(-1, ' ', false, json::error_handler_t::replace));
             wake_outbox();
@@ -563,12 +583,13 @@ asio::awaitable<void> Bot::send_row(storage::OutboxRow row) {
                 usable = room && room->membership == "join" && !partner_left;
             }
             if (!usable) {
-                auto created = co_await send_mx_->create_dm(user);
+                auto req = matrix::CreateRoomRequest::direct_chat(user);
+                auto created = co_await send_mx_->create_room(std::move(req));
                 if (!created) {
                     r = created.error();
                     break;
                 }
-                std::string room_id = created->value("room_id", "");
+                std::string room_id = created->room_id;
                 storage::Transaction tx(*db_);
                 rooms.set_membership(room_id, "join", now_ms());
                 rooms.set_direct(room_id, true);
@@ -603,8 +624,8 @@ asio::awaitable<void> Bot::send_row(storage::OutboxRow row) {
         tx.commit();
         co_return;
     }
-    const Error& e = r.error();
-    if (e.errcode == "M_UNKNOWN_TOKEN" || e.http_status == 401) {
+    const ApiError& e = r.error();
+    if (e.token_rejected()) {
         on_token_invalid(e);
         co_return;
     }
@@ -625,7 +646,7 @@ asio::awaitable<void> Bot::send_row(storage::OutboxRow row) {
     }
     // A response we cannot read ("bad_json", even with status 200) says nothing reliable about
     // whether the server acted: retry with the same txn_id, which the server deduplicates.
-    bool retry = e.transient() || e.errcode == "bad_json" ||
+    bool retry = e.transient() || e.code == matrix::Errcode::BadJson ||
                  row.kind == OutboxKind::Join;  // joins race invites (#11)
     int max_attempts = row.kind == OutboxKind::Join ? 8 : 50;
     if (retry && row.attempts + 1 < max_attempts) {

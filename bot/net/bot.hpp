@@ -91,11 +91,11 @@ class Bot {
     asio::awaitable<bool> acquire_token();
     asio::awaitable<void> resolve_aliases();
     /// Fetches the events of limited timelines; the first error when a gap stayed open.
-    asio::awaitable<std::optional<Error>> fill_gaps(matrix::SyncResponse& resp,
-                                                    const std::string& since);
+    asio::awaitable<std::optional<ApiError>> fill_gaps(matrix::SyncResponse& resp,
+                                                       const std::string& since);
     asio::awaitable<void> send_row(storage::OutboxRow row);
     asio::awaitable<void> sleep(asio::steady_timer& t, std::chrono::milliseconds d);
-    void on_token_invalid(const Error& e);
+    void on_token_invalid(const ApiError& e);
     void wake_outbox();
     void wake_scheduler();
     std::chrono::milliseconds backoff(int failures) const;
