@@ -1,6 +1,7 @@
 #include "commands/dispatcher.hpp"
 
 #include "commands/feature.hpp"
+#include "storage/rooms.hpp"
 
 namespace dialoog::commands {
 
@@ -22,9 +23,7 @@ bool Dispatcher::is_dm(const storage::RoomRow& room) const {
     if (s_.cfg().team_for_room(room.room_id)) return false;
     if (room.is_direct) return true;
     // A DM the bot created itself (intake, digests) is in dm_rooms.
-    auto st = s_.db.prepare("SELECT 1 FROM dm_rooms WHERE room_id=?");
-    st.bind(1, room.room_id);
-    return st.step();
+    return storage::Rooms(s_.db).is_dm_room(room.room_id);
 }
 
 bool Dispatcher::is_command(const matrix::Event& ev) const {

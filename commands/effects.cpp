@@ -3,6 +3,7 @@
 #include "common/keyed_hash.hpp"
 #include "matrix/markdown.hpp"
 #include "storage/outbox.hpp"
+#include "storage/rooms.hpp"
 
 namespace dialoog::commands {
 
@@ -14,11 +15,7 @@ std::string render(std::string_view md) {
 // After a kick or ban the bot stops all activity in that room: scheduled
 // reminders and other effects aimed at it are dropped here, before they reach the outbox.
 bool room_closed(storage::Database& db, std::string_view room_id) {
-    auto st = db.prepare("SELECT membership FROM rooms WHERE room_id=?");
-    st.bind(1, room_id);
-    if (!st.step()) return false;
-    auto m = st.column_text(0);
-    return m == "leave" || m == "ban";
+    return storage::Rooms(db).bot_left(room_id);
 }
 
 /// Writes one outbox row for `room_id` (the kinds that target a room by id) and returns its

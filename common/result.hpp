@@ -1,6 +1,8 @@
 #pragma once
-// Result<T>: a failure is a value, not an exception (docs/architecture.md).
-// C++20 has no std::expected; this is a small local stand-in.
+// Result<T, E>: a failure is a value, not an exception (docs/architecture.md, "Errors").
+// C++20 has no std::expected; this is a small local stand-in. The error type is a parameter so
+// that each layer can say what its failures carry: matrix/ uses matrix::ApiError (errcode,
+// HTTP status, retry-after), and common/ stays free of protocol knowledge.
 
 #include <cstdint>
 #include <optional>
@@ -10,44 +12,34 @@
 
 namespace dialoog {
 
-/// A failure of a protocol or I/O operation.
-/// `errcode` is the Matrix errcode (e.g. "M_LIMIT_EXCEEDED", spec "Standard error response")
-/// or a local code ("network", "timeout", "bad_json"); `http_status` is 0 when no HTTP response
-/// arrived; `retry_after_ms` is set for HTTP 429 (Retry-After header, else `retry_after_ms`).
+/// A failure without protocol details: a short machine-readable code and a message for logs.
 struct Error {
     Error() = default;
-    Error(std::string code, std::string msg, int status = 0)
-        : errcode(std::move(code)), message(std::move(msg)), http_status(status) {}
+    Error(std::string code, std::string msg) : errcode(std::move(code)), message(std::move(msg)) {}
 
     std::string errcode;
     std::string message;
-    int http_status = 0;
-    std::optional<std::int64_t> retry_after_ms;
-    bool soft_logout = false;
-
-    /// True for failures worth retrying later: network errors, timeouts, 429 and 5xx.
-    bool transient() const { return http_status == 0 || http_status == 429 || http_status >= 500; }
 };
 
-/// Either a value or an Error. Access the value only after checking ok().
-template <typename T>
+/// Either a value or an error of type E. Access the value only after checking ok().
+template <typename T, typename E = Error>
 class [[nodiscard]] Result {
   public:
     Result(T value) : v_(std::move(value)) {}
-    Result(Error error) : v_(std::move(error)) {}
+    Result(E error) : v_(std::move(error)) {}
     bool ok() const { return v_.index() == 0; }
     explicit operator bool() const { return ok(); }
     T& value() & { return std::get<0>(v_); }
     const T& value() const& { return std::get<0>(v_); }
     T&& value() && { return std::get<0>(std::move(v_)); }
-    const Error& error() const { return std::get<1>(v_); }
+    const E& error() const { return std::get<1>(v_); }
     T& operator*() & { return value(); }
     const T& operator*() const& { return value(); }
     T* operator->() { return &value(); }
     const T* operator->() const { return &value(); }
 
   private:
-    std::variant<T, Error> v_;
+    std::variant<T, E> v_;
 };
 
 /// Result for operations without a value.

@@ -80,13 +80,13 @@ std::optional<Event> parse_event(const json& j, std::string_view room_id, bool s
     return ev;
 }
 
-Result<SyncResponse> parse_sync_response(std::string_view body) {
+ApiResult<SyncResponse> parse_sync_response(std::string_view body) {
     json j = json::parse(body, nullptr, /*allow_exceptions=*/false);
     if (j.is_discarded() || !j.is_object())
-        return Error{"bad_json", "sync response is not a JSON object"};
+        return ApiError::local(Errcode::BadJson, "sync response is not a JSON object");
     SyncResponse out;
     auto nb = str_field(j, "next_batch");
-    if (!nb) return Error{"bad_json", "sync response has no next_batch"};
+    if (!nb) return ApiError::local(Errcode::BadJson, "sync response has no next_batch");
     out.next_batch = std::move(*nb);
 
     if (auto ad = obj_field(j, "account_data")) {
@@ -144,10 +144,10 @@ Result<SyncResponse> parse_sync_response(std::string_view body) {
     return out;
 }
 
-Result<MessagesPage> parse_messages_response(std::string_view body, std::string_view room_id) {
+ApiResult<MessagesPage> parse_messages_response(std::string_view body, std::string_view room_id) {
     json j = json::parse(body, nullptr, false);
     if (j.is_discarded() || !j.is_object())
-        return Error{"bad_json", "messages response is not a JSON object"};
+        return ApiError::local(Errcode::BadJson, "messages response is not a JSON object");
     MessagesPage page;
     int dropped = 0;
     parse_events(arr_field(j, "chunk"), room_id, true, page.chunk, dropped);

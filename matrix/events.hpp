@@ -11,7 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "common/result.hpp"
+#include "matrix/error.hpp"
 
 namespace dialoog::matrix {
 
@@ -66,9 +66,10 @@ struct SyncResponse {
     int dropped_events = 0;                // malformed events skipped while parsing
 };
 
-/// Parses one /sync response body. Fails (errcode "bad_json") only when the body is not JSON,
-/// not an object, or lacks a string `next_batch`; everything else degrades gracefully.
-Result<SyncResponse> parse_sync_response(std::string_view body);
+/// Parses one /sync response body. Fails (Errcode::BadJson, http_status 0) only when the body
+/// is not JSON, not an object, or lacks a string `next_batch`; everything else degrades
+/// gracefully.
+ApiResult<SyncResponse> parse_sync_response(std::string_view body);
 
 /// Parses one event object; nullopt when it lacks event_id, type or sender (strict=true) or
 /// type/sender for stripped state (strict=false). `room_id` fills the field when absent.
@@ -76,11 +77,11 @@ std::optional<Event> parse_event(const nlohmann::json& j, std::string_view room_
                                  bool strict = true);
 
 /// Parses the `chunk` of a /rooms/{id}/messages response (newest first when dir=b) and its
-/// `end` token.
+/// `end` token. Fails (Errcode::BadJson) only when the body is not a JSON object.
 struct MessagesPage {
     std::vector<Event> chunk;
     std::optional<std::string> end;
 };
-Result<MessagesPage> parse_messages_response(std::string_view body, std::string_view room_id);
+ApiResult<MessagesPage> parse_messages_response(std::string_view body, std::string_view room_id);
 
 }  // namespace dialoog::matrix

@@ -72,4 +72,15 @@ std::vector<std::string> Jobs::keys_of_kind(std::string_view kind) {
     return out;
 }
 
+JobCounts Jobs::counts(std::int64_t now_ms) {
+    JobCounts c;
+    auto st = db_.prepare("SELECT COUNT(*), COALESCE(SUM(due_at<=?1),0) FROM jobs");
+    st.bind(1, now_ms);
+    if (st.step()) {
+        c.total = st.column_int(0);
+        c.due = st.column_int(1);
+    }
+    return c;
+}
+
 }  // namespace dialoog::storage

@@ -21,6 +21,12 @@ struct Job {
     std::string payload;  // JSON text
 };
 
+/// How many jobs there are, and how many of them are due (for /metrics).
+struct JobCounts {
+    std::int64_t total = 0;
+    std::int64_t due = 0;  // due_at <= now
+};
+
 class Jobs {
   public:
     explicit Jobs(Database& db) : db_(db) {}
@@ -39,6 +45,8 @@ class Jobs {
     std::int64_t count();
     /// Keys of every job of `kind` (e.g. "digest.send"), sorted.
     std::vector<std::string> keys_of_kind(std::string_view kind);
+    /// All jobs and those due at `now_ms` (UTC ms), in one query.
+    JobCounts counts(std::int64_t now_ms);
 
   private:
     Database& db_;

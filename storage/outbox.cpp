@@ -124,6 +124,12 @@ void Outbox::resolve_dm(std::int64_t id, std::string_view room_id) {
     st.bind(1, room_id).bind(2, id).run();
 }
 
+void Outbox::reopen_dm(std::int64_t id) {
+    auto st =
+        db_.prepare("UPDATE outbox SET kind='dm', room_id=NULL, attempts=attempts+1 WHERE id=?");
+    st.bind(1, id).run();
+}
+
 void Outbox::resolve_upload(std::int64_t id, std::string_view message_json) {
     auto st = db_.prepare(
         "UPDATE outbox SET kind='send', content=?, event_type=COALESCE(event_type, "
@@ -160,6 +166,20 @@ OutboxCounts Outbox::counts() {
         if (s == "sent") c.sent = st.column_int(1);
     }
     return c;
+}
+
+OutboxHealth Outbox::health(std::int64_t now_ms) {
+    OutboxHealth h;
+    auto st = db_.prepare(
+        "SELECT COALESCE(SUM(state='pending'),0), COALESCE(SUM(state='failed'),0), "
+        "MIN(CASE WHEN state='pending' AND not_before<=?1 THEN not_before END) FROM outbox");
+    st.bind(1, now_ms);
+    if (st.step()) {
+        h.pending = st.column_int(0);
+        h.failed = st.column_int(1);
+        h.oldest_due_ms = st.column_int_opt(2);
+    }
+    return h;
 }
 
 std::vector<OutboxRow> Outbox::failed_rows(int limit) {

@@ -63,6 +63,15 @@ struct OutboxCounts {
     std::int64_t sent = 0;
 };
 
+/// What /healthz and /metrics need to know about the outbox.
+struct OutboxHealth {
+    std::int64_t pending = 0;
+    std::int64_t failed = 0;
+    /// The earliest not_before (UTC ms) of pending rows that are due (not_before <= now): how
+    /// long the longest-waiting due row has waited. nullopt when nothing is due.
+    std::optional<std::int64_t> oldest_due_ms;
+};
+
 class Outbox {
   public:
     explicit Outbox(Database& db) : db_(db) {}
@@ -82,6 +91,10 @@ class Outbox {
     void mark_failed(std::int64_t id, std::string_view error);
     /// Re-targets a dm row once its room is known (kind becomes send; txn_id unchanged).
     void resolve_dm(std::int64_t id, std::string_view room_id);
+    /// Undoes resolve_dm after the DM room refused the send (HTTP 403: the partner left or the
+    /// bot lost the room): kind becomes dm again, room_id NULL, attempts + 1, so the next pass
+    /// finds or creates a DM room. txn_id unchanged.
+    void reopen_dm(std::int64_t id);
     /// Turns an upload_send row into a send of `message_json` (which now holds the content
     /// URI); txn_id and lane position unchanged, the uploaded data is dropped from the row.
     void resolve_upload(std::int64_t id, std::string_view message_json);
@@ -93,6 +106,8 @@ class Outbox {
     int clear_failed();
 
     OutboxCounts counts();
+    /// Pending and failed rows and the oldest due pending row at `now_ms`, in one query.
+    OutboxHealth health(std::int64_t now_ms);
     std::vector<OutboxRow> failed_rows(int limit);
 
   private:

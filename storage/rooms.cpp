@@ -29,6 +29,14 @@ std::optional<RoomRow> Rooms::get(std::string_view room_id) {
     return std::nullopt;
 }
 
+bool Rooms::bot_left(std::string_view room_id) {
+    auto st = db_.prepare("SELECT membership FROM rooms WHERE room_id=?");
+    st.bind(1, room_id);
+    if (!st.step()) return false;
+    auto m = st.column_text(0);
+    return m == "leave" || m == "ban";
+}
+
 void Rooms::set_membership(std::string_view room_id, std::string_view membership,
                            std::int64_t now_ms, std::optional<std::string> inviter) {
     auto st = db_.prepare(
@@ -103,11 +111,25 @@ std::vector<std::string> Rooms::present_members(std::string_view room_id) {
     return out;
 }
 
+bool Rooms::member_gone(std::string_view room_id, std::string_view user_id) {
+    auto st = db_.prepare("SELECT membership FROM room_members WHERE room_id=? AND user_id=?");
+    st.bind(1, room_id).bind(2, user_id);
+    if (!st.step()) return false;
+    auto m = st.column_text(0);
+    return m == "leave" || m == "ban";
+}
+
 std::optional<std::string> Rooms::dm_room(std::string_view user_id) {
     auto st = db_.prepare("SELECT room_id FROM dm_rooms WHERE user_id=?");
     st.bind(1, user_id);
     if (st.step()) return st.column_text(0);
     return std::nullopt;
+}
+
+bool Rooms::is_dm_room(std::string_view room_id) {
+    auto st = db_.prepare("SELECT 1 FROM dm_rooms WHERE room_id=?");
+    st.bind(1, room_id);
+    return st.step();
 }
 
 void Rooms::set_dm_room(std::string_view user_id, std::string_view room_id, std::int64_t now_ms) {

@@ -29,6 +29,9 @@ class Rooms {
   public:
     explicit Rooms(Database& db) : db_(db) {}
     std::optional<RoomRow> get(std::string_view room_id);
+    /// True when the bot's own membership of `room_id` is "leave" or "ban" (it left, was kicked
+    /// or banned): effects aimed at the room are dropped. False for a room not known.
+    bool bot_left(std::string_view room_id);
     /// Creates the row if needed and sets the bot's membership.
     void set_membership(std::string_view room_id, std::string_view membership, std::int64_t now_ms,
                         std::optional<std::string> inviter = std::nullopt);
@@ -46,9 +49,15 @@ class Rooms {
     std::vector<std::string> joined_members(std::string_view room_id);
     /// User ids whose membership is "join" or "invite" (in the room or on their way), sorted.
     std::vector<std::string> present_members(std::string_view room_id);
+    /// True when `user_id`'s recorded membership of `room_id` is "leave" or "ban" (a DM
+    /// partner who left: the DM room is no longer usable). False when none is recorded.
+    bool member_gone(std::string_view room_id, std::string_view user_id);
 
     /// DM rooms (mirrors the bot's m.direct account data).
     std::optional<std::string> dm_room(std::string_view user_id);
+    /// True when `room_id` is one of the DM rooms above (a DM the bot created itself, for
+    /// intake or digests, even when the room lacks is_direct).
+    bool is_dm_room(std::string_view room_id);
     void set_dm_room(std::string_view user_id, std::string_view room_id, std::int64_t now_ms);
     void forget_dm_room(std::string_view room_id);
     /// user -> room pairs, for writing m.direct.

@@ -1,56 +1,44 @@
 #pragma once
-// The running bot: one io_context, three coroutines (sync loop, outbox sender, scheduler)
-// and signal handling. All database work happens on the io_context thread between awaits,
+// The running bot: one io_context, and the parts that run on it, each in its own file pair:
+//   TokenKeeper   the access token (files, login, whoami, rejection, SIGHUP);
+//   SyncLoop      /sync with gap filling, one transaction per batch;
+//   OutboxSender  drains the outbox (DirectRooms finds or makes DM rooms);
+//   Scheduler     fires due jobs.
+// Bot builds them on one database and one config, starts them once a token is accepted, and
+// stops them gracefully. All database work happens on the io_context thread between awaits,
 // so one SQLite connection serves everything without locks.
 
-#include <atomic>
 #include <chrono>
+#include <functional>
 #include <memory>
-#include <optional>
-#include <string>
 #include <utility>  // Boost 1.74's awaitable.hpp needs std::exchange
 
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/io_context.hpp>
-#include <boost/asio/signal_set.hpp>
-#include <boost/asio/steady_timer.hpp>
 
-#include "bot/engine/sync_processor.hpp"
+#include "bot/net/bot_metrics.hpp"
+#include "bot/net/bot_parts.hpp"
 #include "bot/net/http_client.hpp"
-#include "bot/net/matrix_client.hpp"
 #include "commands/context.hpp"
-#include "commands/dispatcher.hpp"
-#include "commands/feature.hpp"
-#include "commands/registry.hpp"
-#include "storage/outbox.hpp"
+#include "common/clock.hpp"
+#include "config/config.hpp"
+#include "storage/database.hpp"
+
+namespace dialoog::commands {
+class Dispatcher;
+}
+namespace dialoog::engine {
+class SyncProcessor;
+}
 
 namespace dialoog::net {
 
-/// Counters for /metrics and tests. Only aggregate numbers: no ids, no names.
-struct BotMetrics {
-    std::int64_t events_handled = 0;
-    std::int64_t sync_batches = 0;
-    std::int64_t sync_errors = 0;
-    std::int64_t sends_ok = 0;
-    std::int64_t sends_failed = 0;
-    std::int64_t rate_limited = 0;  // 429s received
-    std::int64_t last_sync_ok_ms = 0;
-    std::int64_t unreachable_since_ms = 0;  // 0 while the homeserver answers
-    bool token_invalid = false;
-};
-
-/// Everything the bot needs that outlives one config: features, texts, commands, jobs.
-struct BotParts {
-    std::vector<std::unique_ptr<commands::Feature>> features;
-    commands::Catalogue texts;
-    commands::Registry registry;
-    commands::JobRegistry jobs;
-};
-
-/// Builds the parts from a list of features (registers texts, commands and jobs).
-std::unique_ptr<BotParts> make_parts(std::vector<std::unique_ptr<commands::Feature>> features);
-/// The YAML sections all features contribute (for the config loader).
-std::vector<config::SectionSchema> config_sections(const BotParts& parts);
+class MatrixClient;
+class TokenKeeper;
+class SyncLoop;
+class OutboxSender;
+class DirectRooms;
+class Scheduler;
 
 struct BotOptions {
     int sync_timeout_ms = 30000;
@@ -84,46 +72,30 @@ class Bot {
 
   private:
     asio::awaitable<void> run_startup();
-    asio::awaitable<void> sync_loop();
-    asio::awaitable<void> outbox_loop();
-    asio::awaitable<void> scheduler_loop();
-    asio::awaitable<void> token_watch();
-    asio::awaitable<bool> acquire_token();
+    /// Replaces the config by one with team aliases resolved, unless a newer config arrived
+    /// meanwhile.
     asio::awaitable<void> resolve_aliases();
-    /// Fetches the events of limited timelines; the first error when a gap stayed open.
-    asio::awaitable<std::optional<Error>> fill_gaps(matrix::SyncResponse& resp,
-                                                    const std::string& since);
-    asio::awaitable<void> send_row(storage::OutboxRow row);
-    asio::awaitable<void> sleep(asio::steady_timer& t, std::chrono::milliseconds d);
-    void on_token_invalid(const Error& e);
-    void wake_outbox();
-    void wake_scheduler();
-    std::chrono::milliseconds backoff(int failures) const;
-    std::int64_t now_ms() const { return to_epoch_ms(clock_.now()); }
 
     asio::io_context& io_;
-    std::shared_ptr<const config::Config> cfg_;
     BotParts& parts_;
-    const Clock& clock_;
     BotOptions opts_;
+    BotMetrics metrics_;
     std::unique_ptr<storage::Database> db_;
-    std::unique_ptr<commands::Services> services_;
+    std::unique_ptr<commands::Services> services_;  // holds the current config
     std::unique_ptr<commands::Dispatcher> dispatcher_;
     std::unique_ptr<engine::SyncProcessor> processor_;
+    // Two HTTP clients: the long-poll of /sync must not hold up sending.
     std::unique_ptr<HttpClient> sync_http_;
     std::unique_ptr<HttpClient> send_http_;
     std::unique_ptr<MatrixClient> sync_mx_;
     std::unique_ptr<MatrixClient> send_mx_;
-    asio::steady_timer outbox_timer_;
-    asio::steady_timer scheduler_timer_;
-    asio::steady_timer sync_timer_;
-    asio::steady_timer token_timer_;
-    BotMetrics metrics_;
+    std::unique_ptr<TokenKeeper> tokens_;
+    std::unique_ptr<DirectRooms> direct_rooms_;
+    std::unique_ptr<OutboxSender> outbox_;
+    std::unique_ptr<Scheduler> scheduler_;
+    std::unique_ptr<SyncLoop> sync_;
     bool running_ = false;
-    bool flushing_ = false;
     bool started_ = false;  // token acquired and whoami passed
-    std::string token_;
-    std::string filter_;
 };
 
 }  // namespace dialoog::net

@@ -17,6 +17,7 @@
 
 #include "commands/registry.hpp"
 #include "common/counters.hpp"
+#include "storage/jobs.hpp"
 
 namespace dialoog::net {
 
@@ -60,17 +61,7 @@ HealthStatus health_status(const BotMetrics& m, const OutboxFacts& outbox, std::
 }
 
 OutboxFacts read_outbox_facts(storage::Database& db, std::int64_t now_ms) {
-    OutboxFacts f;
-    auto st = db.prepare(
-        "SELECT COALESCE(SUM(state='pending'),0), COALESCE(SUM(state='failed'),0), "
-        "MIN(CASE WHEN state='pending' AND not_before<=?1 THEN not_before END) FROM outbox");
-    st.bind(1, now_ms);
-    if (st.step()) {
-        f.pending = st.column_int(0);
-        f.failed = st.column_int(1);
-        f.oldest_due_ms = st.column_int_opt(2);
-    }
-    return f;
+    return storage::Outbox(db).health(now_ms);
 }
 
 std::int64_t process_rss_bytes() {
@@ -291,12 +282,9 @@ HealthServer::Response HealthServer::State::handle(std::string_view method,
     try {
         f.outbox = read_outbox_facts(bot->db(), now);
         if (!healthz) {
-            auto st = bot->db().prepare("SELECT COUNT(*), COALESCE(SUM(due_at<=?1),0) FROM jobs");
-            st.bind(1, now);
-            if (st.step()) {
-                f.jobs_total = st.column_int(0);
-                f.jobs_due = st.column_int(1);
-            }
+            auto jobs = storage::Jobs(bot->db()).counts(now);
+            f.jobs_total = jobs.total;
+            f.jobs_due = jobs.due;
         }
     } catch (const std::exception& e) {
         spdlog::error("health listener: cannot read the database ({})", e.what());

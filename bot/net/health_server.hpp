@@ -20,17 +20,12 @@
 #include "bot/net/bot.hpp"
 #include "common/clock.hpp"
 #include "storage/database.hpp"
+#include "storage/outbox.hpp"
 
 namespace dialoog::net {
 
 /// What /healthz needs to know about the outbox (one small query, see read_outbox_facts).
-struct OutboxFacts {
-    std::int64_t pending = 0;
-    std::int64_t failed = 0;
-    /// The earliest not_before of pending rows that are due (not_before <= now): how long the
-    /// longest-waiting due row has waited. nullopt when nothing is due.
-    std::optional<std::int64_t> oldest_due_ms;
-};
+using OutboxFacts = storage::OutboxHealth;
 
 struct HealthThresholds {
     /// Unreachable homeserver, or no successful /sync, for longer than this: unhealthy.
@@ -51,7 +46,7 @@ struct HealthStatus {
 HealthStatus health_status(const BotMetrics& m, const OutboxFacts& outbox, std::int64_t now_ms,
                            std::int64_t started_ms, const HealthThresholds& t = {});
 
-/// Pending and failed row counts and the oldest due pending row (one query each).
+/// Pending and failed row counts and the oldest due pending row (storage::Outbox::health).
 OutboxFacts read_outbox_facts(storage::Database& db, std::int64_t now_ms);
 
 /// Everything /metrics prints besides BotMetrics and the process-wide counters.

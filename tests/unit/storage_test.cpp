@@ -1,4 +1,4 @@
-// Storage: migrations, outbox ordering and states, handled marks, jobs.
+// Storage: migrations, outbox ordering and states, handled marks, jobs, rooms.
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -11,6 +11,7 @@
 #include "storage/kv_store.hpp"
 #include "storage/migrations.hpp"
 #include "storage/outbox.hpp"
+#include "storage/rooms.hpp"
 
 using namespace dialoog::storage;
 
@@ -194,6 +195,120 @@ TEST(Outbox, FailRoomMarksPendingRowsFailed) {
     o.enqueue(send_item("!b:hs", "b1"), 1000);
     EXPECT_EQ(o.fail_room("!a:hs", "left"), 1);
     EXPECT_EQ(o.counts().pending, 1);
+}
+
+// A DM row resolved to a room that then refused the send goes back to looking for a room:
+// kind dm, no room, one more attempt, same txn_id and lane.
+TEST(Outbox, ReopenDmUndoesResolveDm) {
+    Database db(":memory:");
+    migrate_core(db);
+    Outbox o(db);
+    OutboxItem dm;
+    dm.kind = OutboxKind::Dm;
+    dm.target_user = "@u:hs";
+    dm.txn_id = "d1";
+    dm.content = R"({"msgtype":"m.notice","body":"hi"})";
+    o.enqueue(dm, 1000);
+    auto id = o.due_heads(1000, 1).at(0).id;
+    o.resolve_dm(id, "!dm:hs");
+    auto sent = o.due_heads(1000, 1).at(0);
+    EXPECT_EQ(sent.kind, OutboxKind::Send);
+    EXPECT_EQ(sent.room_id, "!dm:hs");
+    o.reopen_dm(id);
+    auto again = o.due_heads(1000, 1);
+    ASSERT_EQ(again.size(), 1u);
+    EXPECT_EQ(again[0].kind, OutboxKind::Dm);
+    EXPECT_FALSE(again[0].room_id.has_value());
+    EXPECT_EQ(again[0].attempts, 1);
+    EXPECT_EQ(again[0].txn_id, "d1");
+    EXPECT_EQ(again[0].lane, "dm:@u:hs");
+    EXPECT_EQ(again[0].target_user, "@u:hs");
+}
+
+// /healthz's view: pending and failed counts, and the oldest pending row that is due (rows not
+// due yet and failed rows do not count as waiting).
+TEST(Outbox, HealthCountsAndOldestDueRow) {
+    Database db(":memory:");
+    migrate_core(db);
+    Outbox o(db);
+    auto empty = o.health(1000);
+    EXPECT_EQ(empty.pending, 0);
+    EXPECT_EQ(empty.failed, 0);
+    EXPECT_FALSE(empty.oldest_due_ms.has_value());
+    auto later = send_item("!a:hs", "a1");
+    later.not_before = 9000;
+    o.enqueue(later, 1000);
+    EXPECT_FALSE(o.health(1000).oldest_due_ms.has_value()) << "not due yet";
+    o.enqueue(send_item("!b:hs", "b1"), 2000);
+    o.enqueue(send_item("!c:hs", "c1"), 3000);
+    o.mark_failed(o.due_heads(3000, 10).at(0).id, "M_FORBIDDEN 403");  // b1
+    auto h = o.health(5000);
+    EXPECT_EQ(h.pending, 2);
+    EXPECT_EQ(h.failed, 1);
+    EXPECT_EQ(h.oldest_due_ms, 3000);
+    EXPECT_EQ(o.health(9000).oldest_due_ms, 3000);
+}
+
+TEST(Jobs, CountsAllAndDue) {
+    Database db(":memory:");
+    migrate_core(db);
+    Jobs j(db);
+    auto none = j.counts(1000);
+    EXPECT_EQ(none.total, 0);
+    EXPECT_EQ(none.due, 0);
+    j.upsert("k", "a", 1000);
+    j.upsert("k", "b", 2000);
+    j.upsert("k", "c", 3000);
+    auto c = j.counts(2000);
+    EXPECT_EQ(c.total, 3);
+    EXPECT_EQ(c.due, 2) << "due_at <= now counts as due";
+}
+
+// The bot's own membership: leave and ban close a room for effects; unknown rooms are open.
+TEST(Rooms, BotLeftAfterLeaveOrBan) {
+    Database db(":memory:");
+    migrate_core(db);
+    Rooms r(db);
+    EXPECT_FALSE(r.bot_left("!unknown:hs"));
+    r.set_membership("!a:hs", "join", 1000);
+    r.set_membership("!b:hs", "leave", 1000);
+    r.set_membership("!c:hs", "ban", 1000);
+    r.set_membership("!d:hs", "invite", 1000);
+    EXPECT_FALSE(r.bot_left("!a:hs"));
+    EXPECT_TRUE(r.bot_left("!b:hs"));
+    EXPECT_TRUE(r.bot_left("!c:hs"));
+    EXPECT_FALSE(r.bot_left("!d:hs"));
+}
+
+// A DM partner's membership: gone after leave or ban, not while joined or invited, and not
+// when nothing is recorded for that user in that room.
+TEST(Rooms, MemberGoneAfterLeaveOrBan) {
+    Database db(":memory:");
+    migrate_core(db);
+    Rooms r(db);
+    r.set_membership("!dm:hs", "join", 1000);
+    EXPECT_FALSE(r.member_gone("!dm:hs", "@u:hs"));
+    r.set_member("!dm:hs", "@u:hs", "invite");
+    EXPECT_FALSE(r.member_gone("!dm:hs", "@u:hs"));
+    r.set_member("!dm:hs", "@u:hs", "join");
+    EXPECT_FALSE(r.member_gone("!dm:hs", "@u:hs"));
+    r.set_member("!dm:hs", "@u:hs", "leave");
+    EXPECT_TRUE(r.member_gone("!dm:hs", "@u:hs"));
+    EXPECT_FALSE(r.member_gone("!other:hs", "@u:hs")) << "per room";
+    r.set_member("!dm:hs", "@v:hs", "ban");
+    EXPECT_TRUE(r.member_gone("!dm:hs", "@v:hs"));
+}
+
+TEST(Rooms, IsDmRoomFollowsDmRooms) {
+    Database db(":memory:");
+    migrate_core(db);
+    Rooms r(db);
+    EXPECT_FALSE(r.is_dm_room("!dm:hs"));
+    r.set_dm_room("@u:hs", "!dm:hs", 1000);
+    EXPECT_TRUE(r.is_dm_room("!dm:hs"));
+    EXPECT_FALSE(r.is_dm_room("!team:hs"));
+    r.forget_dm_room("!dm:hs");
+    EXPECT_FALSE(r.is_dm_room("!dm:hs"));
 }
 
 TEST(HandledEvents, MarksAreKeyedAndPruned) {

@@ -1,0 +1,97 @@
+#include "matrix/api.hpp"
+
+#include <utility>
+
+namespace dialoog::matrix {
+
+using nlohmann::json;
+
+namespace {
+
+std::string required_string(const json& j, const char* key) {
+    auto it = j.find(key);
+    if (it == j.end() || !it->is_string())
+        throw ResponseShapeError(std::string("response without a string ") + key);
+    return it->get<std::string>();
+}
+
+// Absent and null both mean "not given"; another type is a malformed answer.
+std::optional<std::string> optional_string(const json& j, const char* key) {
+    auto it = j.find(key);
+    if (it == j.end() || it->is_null()) return std::nullopt;
+    if (!it->is_string())
+        throw ResponseShapeError(std::string("response with a non-string ") + key);
+    return it->get<std::string>();
+}
+
+}  // namespace
+
+void to_json(json& j, const LoginRequest& r) {
+    j = {{"type", "m.login.password"},
+         {"identifier", {{"type", "m.id.user"}, {"user", r.user}}},
+         {"password", r.password},
+         {"device_id", r.device_id},
+         {"initial_device_display_name", r.initial_device_display_name}};
+}
+
+CreateRoomRequest CreateRoomRequest::direct_chat(std::string user_id) {
+    CreateRoomRequest r;
+    r.preset = "trusted_private_chat";
+    r.is_direct = true;
+    r.invite.push_back(std::move(user_id));
+    return r;
+}
+
+void to_json(json& j, const CreateRoomRequest& r) {
+    j = json::object();
+    if (r.is_direct) j["is_direct"] = true;
+    if (!r.invite.empty()) j["invite"] = r.invite;
+    if (r.preset) j["preset"] = *r.preset;
+}
+
+void to_json(json& j, const RedactRequest& r) {
+    j = json::object();
+    if (!r.reason.empty()) j["reason"] = r.reason;
+}
+
+void to_json(json& j, const LeaveRequest& r) {
+    j = json::object();
+    if (!r.reason.empty()) j["reason"] = r.reason;
+}
+
+void to_json(json& j, const DirectContent& c) {
+    j = json::object();
+    for (const auto& [user_id, room_ids] : c.rooms) j[user_id] = room_ids;
+}
+
+void from_json(const json& j, WhoamiResponse& r) {
+    r.user_id = required_string(j, "user_id");
+    r.device_id = optional_string(j, "device_id");
+}
+
+void from_json(const json& j, LoginResponse& r) {
+    r.access_token = required_string(j, "access_token");
+    r.user_id = required_string(j, "user_id");
+    r.device_id = required_string(j, "device_id");
+}
+
+void from_json(const json& j, EventIdResponse& r) {
+    r.event_id = required_string(j, "event_id");
+}
+
+void from_json(const json& j, RoomIdResponse& r) {
+    r.room_id = required_string(j, "room_id");
+}
+
+void from_json(const json& j, UploadResponse& r) {
+    r.content_uri = required_string(j, "content_uri");
+    // The message that links the file needs an mxc:// URI ([Matrix Content (mxc://) URIs]).
+    if (r.content_uri.rfind("mxc://", 0) != 0)
+        throw ResponseShapeError("upload response without an mxc:// content_uri");
+}
+
+void from_json(const json& j, EmptyResponse&) {
+    if (!j.is_object()) throw ResponseShapeError("response is not a JSON object");
+}
+
+}  // namespace dialoog::matrix

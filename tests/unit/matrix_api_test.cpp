@@ -1,0 +1,239 @@
+// matrix/api.hpp and matrix/error.hpp: the typed requests and responses of the Client-Server
+// API calls the bot makes, read from bodies shaped like Synapse's, and error responses.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "matrix/api.hpp"
+#include "matrix/error.hpp"
+#include "matrix/events.hpp"
+
+using namespace dialoog::matrix;
+using nlohmann::json;
+
+// ---- Responses ------------------------------------------------------------------------------
+
+TEST(MatrixApi, WhoamiWithAndWithoutDevice) {
+    auto r = parse_response<WhoamiResponse>(
+        R"({"user_id":"@dialoogbot:example.org","is_guest":false,"device_id":"DIALOOGBOT"})", 200);
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    EXPECT_EQ(r->user_id, "@dialoogbot:example.org");
+    EXPECT_EQ(r->device_id, "DIALOOGBOT");
+    // Appservice users have no device.
+    auto as = parse_response<WhoamiResponse>(R"({"user_id":"@bridge:example.org"})", 200);
+    ASSERT_TRUE(as.ok());
+    EXPECT_FALSE(as->device_id.has_value());
+}
+
+TEST(MatrixApi, LoginResponseAsSynapseSendsIt) {
+    auto r = parse_response<LoginResponse>(
+        R"({"user_id":"@dialoogbot:example.org","access_token":"syt_ZGlhbG9vZ2JvdA_abc_123",)"
+        R"("home_server":"example.org","device_id":"DIALOOGBOT",)"
+        R"("well_known":{"m.homeserver":{"base_url":"https://matrix.example.org/"}}})",
+        200);
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    EXPECT_EQ(r->access_token, "syt_ZGlhbG9vZ2JvdA_abc_123");
+    EXPECT_EQ(r->user_id, "@dialoogbot:example.org");
+    EXPECT_EQ(r->device_id, "DIALOOGBOT");
+}
+
+TEST(MatrixApi, EventIdFromSendAndRedact) {
+    auto r = parse_response<EventIdResponse>(
+        R"({"event_id":"$YUwRidLecu2YP0xCVk2lBsxKRoQnbYOR4vrFcH3IB1c"})", 200);
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(r->event_id, "$YUwRidLecu2YP0xCVk2lBsxKRoQnbYOR4vrFcH3IB1c");
+}
+
+TEST(MatrixApi, RoomIdFromJoinCreateRoomAndDirectory) {
+    auto join =
+        parse_response<RoomIdResponse>(R"({"room_id":"!hGkqBpuvEZLtKbSOQx:example.org"})", 200);
+    ASSERT_TRUE(join.ok());
+    EXPECT_EQ(join->room_id, "!hGkqBpuvEZLtKbSOQx:example.org");
+    auto dir = parse_response<RoomIdResponse>(
+        R"({"room_id":"!hGkqBpuvEZLtKbSOQx:example.org","servers":["example.org","other.org"]})",
+        200);
+    ASSERT_TRUE(dir.ok());
+    EXPECT_EQ(dir->room_id, "!hGkqBpuvEZLtKbSOQx:example.org");
+}
+
+TEST(MatrixApi, UploadNeedsAnMxcUri) {
+    auto r = parse_response<UploadResponse>(
+        R"({"content_uri":"mxc://example.org/AQwafuaFswefuhsfAFAgsw"})", 200);
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(r->content_uri, "mxc://example.org/AQwafuaFswefuhsfAFAgsw");
+    auto http = parse_response<UploadResponse>(R"({"content_uri":"https://example.org/x"})", 200);
+    ASSERT_FALSE(http.ok());
+    EXPECT_EQ(http.error().code, Errcode::BadJson);
+}
+
+TEST(MatrixApi, EmptyResponseTakesAnyObject) {
+    EXPECT_TRUE(parse_response<EmptyResponse>("{}", 200).ok());
+    EXPECT_TRUE(parse_response<EmptyResponse>(R"({"unexpected":1})", 200).ok());
+    EXPECT_FALSE(parse_response<EmptyResponse>("[]", 200).ok());
+}
+
+// A 2xx body without a required field, or with the wrong type, is unreadable as a whole:
+// BadJson with the HTTP status, which the outbox retries with the same txn_id.
+TEST(MatrixApi, MissingOrMistypedRequiredFieldIsBadJson) {
+    auto send = parse_response<EventIdResponse>("{}", 200);
+    ASSERT_FALSE(send.ok());
+    EXPECT_EQ(send.error().code, Errcode::BadJson);
+    EXPECT_EQ(send.error().errcode, "bad_json");
+    EXPECT_EQ(send.error().http_status, 200);
+    EXPECT_FALSE(send.error().transient()) << "retried because of BadJson, not the status";
+
+    auto login = parse_response<LoginResponse>(
+        R"({"user_id":"@dialoogbot:example.org","device_id":"DIALOOGBOT"})", 200);
+    ASSERT_FALSE(login.ok());
+    EXPECT_EQ(login.error().code, Errcode::BadJson);
+    EXPECT_NE(login.error().message.find("access_token"), std::string::npos);
+
+    auto room = parse_response<RoomIdResponse>(R"({"room_id":42})", 200);
+    ASSERT_FALSE(room.ok());
+    EXPECT_EQ(room.error().code, Errcode::BadJson);
+
+    auto who = parse_response<WhoamiResponse>(R"({"user_id":"@a:hs","device_id":7})", 200);
+    ASSERT_FALSE(who.ok()) << "a device_id that is not a string";
+}
+
+TEST(MatrixApi, BodyThatIsNotAnObjectIsBadJson) {
+    for (const char* body :
+         {"", "<html>502 Bad Gateway</html>", R"({"event_id": "$x)", "[]", "\"text\"", "null"}) {
+        auto r = parse_response<EventIdResponse>(body, 200);
+        ASSERT_FALSE(r.ok()) << body;
+        EXPECT_EQ(r.error().code, Errcode::BadJson) << body;
+    }
+}
+
+// ---- Requests -------------------------------------------------------------------------------
+
+TEST(MatrixApi, LoginRequestBody) {
+    LoginRequest req;
+    req.user = "@dialoogbot:example.org";
+    req.password = "secret";
+    req.device_id = "DIALOOGBOT";
+    EXPECT_EQ(json(req), json::parse(R"({
+        "type": "m.login.password",
+        "identifier": {"type": "m.id.user", "user": "@dialoogbot:example.org"},
+        "password": "secret",
+        "device_id": "DIALOOGBOT",
+        "initial_device_display_name": "dialoogbot"})"));
+}
+
+TEST(MatrixApi, CreateRoomRequestForADirectChat) {
+    EXPECT_EQ(json(CreateRoomRequest::direct_chat("@alice:example.org")),
+              json::parse(R"({"is_direct": true, "invite": ["@alice:example.org"],
+                              "preset": "trusted_private_chat"})"));
+    EXPECT_EQ(json(CreateRoomRequest{}), json::object());
+}
+
+TEST(MatrixApi, ReasonIsOmittedWhenEmpty) {
+    EXPECT_EQ(json(RedactRequest{}).dump(), "{}");
+    EXPECT_EQ(json(RedactRequest{"spam"}).dump(), R"({"reason":"spam"})");
+    EXPECT_EQ(json(LeaveRequest{}).dump(), "{}");
+    EXPECT_EQ(json(LeaveRequest{"bye"}).dump(), R"({"reason":"bye"})");
+}
+
+TEST(MatrixApi, DirectContentMapsUsersToRooms) {
+    DirectContent c;
+    c.rooms["@b:hs"] = {"!2:hs"};
+    c.rooms["@a:hs"] = {"!1:hs"};
+    EXPECT_EQ(json(c).dump(), R"({"@a:hs":["!1:hs"],"@b:hs":["!2:hs"]})");
+    EXPECT_EQ(json(DirectContent{}).dump(), "{}");
+}
+
+// ---- Errors ---------------------------------------------------------------------------------
+
+TEST(MatrixApiError, RateLimitedWithRetryAfterMs) {
+    auto e = parse_error_response(
+        429, R"({"errcode":"M_LIMIT_EXCEEDED","error":"Too Many Requests","retry_after_ms":2000})");
+    EXPECT_EQ(e.code, Errcode::LimitExceeded);
+    EXPECT_EQ(e.errcode, "M_LIMIT_EXCEEDED");
+    EXPECT_EQ(e.message, "Too Many Requests");
+    EXPECT_EQ(e.http_status, 429);
+    EXPECT_EQ(e.retry_after_ms, 2000);
+    EXPECT_TRUE(e.rate_limited());
+    EXPECT_TRUE(e.transient());
+    EXPECT_FALSE(e.token_rejected());
+}
+
+// spec "Rate limiting" (v1.10+): the Retry-After header (seconds) wins over the body; an
+// HTTP-date leaves the body's value.
+TEST(MatrixApiError, RetryAfterHeaderWinsOverBody) {
+    const char* body = R"({"errcode":"M_LIMIT_EXCEEDED","error":"Too Many Requests",)"
+                       R"("retry_after_ms":2000})";
+    EXPECT_EQ(parse_error_response(429, body, "3").retry_after_ms, 3000);
+    EXPECT_EQ(parse_error_response(429, body, "Wed, 21 Oct 2015 07:28:00 GMT").retry_after_ms,
+              2000);
+    EXPECT_EQ(parse_error_response(429, R"({"errcode":"M_LIMIT_EXCEEDED"})", "1").retry_after_ms,
+              1000);
+    EXPECT_FALSE(
+        parse_error_response(429, R"({"errcode":"M_LIMIT_EXCEEDED"})").retry_after_ms.has_value());
+}
+
+TEST(MatrixApiError, UnknownTokenWithSoftLogout) {
+    auto e = parse_error_response(
+        401,
+        R"({"errcode":"M_UNKNOWN_TOKEN","error":"Invalid access token passed.","soft_logout":true})");
+    EXPECT_EQ(e.code, Errcode::UnknownToken);
+    EXPECT_TRUE(e.soft_logout);
+    EXPECT_TRUE(e.token_rejected());
+    // A 401 rejects the token whatever its errcode.
+    auto missing = parse_error_response(
+        401, R"({"errcode":"M_MISSING_TOKEN","error":"Missing access token"})");
+    EXPECT_EQ(missing.code, Errcode::MissingToken);
+    EXPECT_TRUE(missing.token_rejected());
+}
+
+TEST(MatrixApiError, ForbiddenAndNotFound) {
+    auto f = parse_error_response(
+        403, R"({"errcode":"M_FORBIDDEN","error":"User @dialoogbot:example.org not in room"})");
+    EXPECT_EQ(f.code, Errcode::Forbidden);
+    EXPECT_FALSE(f.transient());
+    auto n =
+        parse_error_response(404, R"({"errcode":"M_NOT_FOUND","error":"Room alias not found"})");
+    EXPECT_EQ(n.code, Errcode::NotFound);
+    auto big = parse_error_response(413, R"({"errcode":"M_TOO_LARGE","error":"event too large"})");
+    EXPECT_EQ(big.code, Errcode::TooLarge);
+}
+
+// A proxy's HTML page or an empty body: the status speaks.
+TEST(MatrixApiError, BodyWithoutErrcode) {
+    auto e = parse_error_response(502, "<html><body>502 Bad Gateway</body></html>");
+    EXPECT_EQ(e.code, Errcode::Other);
+    EXPECT_EQ(e.errcode, "HTTP_502");
+    EXPECT_EQ(e.message, "HTTP status 502");
+    EXPECT_TRUE(e.transient());
+}
+
+// The server's M_BAD_JSON (it could not read our request) is not the local BadJson (we could
+// not read its answer): only the latter is retried.
+TEST(MatrixApiError, ServerBadJsonIsNotLocalBadJson) {
+    auto e = parse_error_response(400, R"({"errcode":"M_BAD_JSON","error":"Content not JSON."})");
+    EXPECT_EQ(e.code, Errcode::Other);
+    EXPECT_EQ(e.errcode, "M_BAD_JSON");
+    EXPECT_EQ(errcode_from("bad_json"), Errcode::Other);
+    EXPECT_EQ(errcode_from("M_UNKNOWN_TOKEN"), Errcode::UnknownToken);
+    EXPECT_EQ(errcode_from("M_SOMETHING_NEW"), Errcode::Other);
+}
+
+TEST(MatrixApiError, LocalCodesKeepTheirStrings) {
+    auto n = ApiError::local(Errcode::Network, "Couldn't connect to server");
+    EXPECT_EQ(n.errcode, "network");
+    EXPECT_EQ(n.http_status, 0);
+    EXPECT_TRUE(n.transient());
+    EXPECT_EQ(ApiError::local(Errcode::Cancelled, "").errcode, "cancelled");
+    EXPECT_EQ(ApiError::local(Errcode::BadJson, "", 200).errcode, "bad_json");
+    EXPECT_STREQ(to_string(Errcode::LimitExceeded), "M_LIMIT_EXCEEDED");
+    EXPECT_STREQ(to_string(Errcode::Other), "");
+}
+
+// /sync and /messages bodies that cannot be read are BadJson too.
+TEST(MatrixApiError, SyncAndMessagesParseErrorsAreBadJson) {
+    auto sync = parse_sync_response(R"({"rooms":{}})");
+    ASSERT_FALSE(sync.ok());
+    EXPECT_EQ(sync.error().code, Errcode::BadJson);
+    auto page = parse_messages_response("<html>", "!r:hs");
+    ASSERT_FALSE(page.ok());
+    EXPECT_EQ(page.error().code, Errcode::BadJson);
+}
