@@ -73,11 +73,15 @@ struct EventContext {
         return s.texts.get(lang, key, args);
     }
     /// Answers the event: in its thread when it is in one, else as a rich reply.
-    void reply(std::string_view markdown, const std::vector<std::string>& mentions = {});
+    void reply(std::string_view markdown, const std::vector<std::string>& mentions = {}) {
+        fx.notice(room.room_id, markdown, matrix::reply_relation(event), mentions);
+    }
     void reply_text(std::string_view key, const TextArgs& args = {}) { reply(text(key, args)); }
     /// Answers the event with an uploaded file (m.file), where reply() would post.
     void reply_file(std::string_view filename, std::string_view content_type,
-                    std::string_view data);
+                    std::string_view data) {
+        fx.file(room.room_id, filename, content_type, data, matrix::reply_relation(event));
+    }
 };
 
 struct CommandContext : EventContext {
@@ -119,8 +123,5 @@ class JobRegistry {
   private:
     std::map<std::string, Handler> handlers_;
 };
-
-/// The relation for answering `ev`: thread-aware rich reply (spec "Threading").
-matrix::Relation reply_relation(const matrix::Event& ev);
 
 }  // namespace dialoog::commands

@@ -1,7 +1,7 @@
 #include "commands/effects.hpp"
 
 #include "common/keyed_hash.hpp"
-#include "matrix/markdown.hpp"
+#include "matrix/content.hpp"
 #include "storage/outbox.hpp"
 #include "storage/rooms.hpp"
 

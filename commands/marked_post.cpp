@@ -1,6 +1,6 @@
 #include "commands/marked_post.hpp"
 
-#include "matrix/markdown.hpp"
+#include "matrix/content.hpp"
 
 namespace dialoog::commands {
 

@@ -1,8 +1,8 @@
 #pragma once
 // Building message content the way the Matrix spec wants it (Client-Server API: "m.notice",
-// "Rich replies", "Threading", "User and room mentions"): m.notice with body + formatted_body,
-// m.mentions always present, rich replies and thread relations, and splitting answers that
-// would exceed the event size limit.
+// "Rich replies", "Threading", "User and room mentions"): m.notice with body + formatted_body
+// (HTML rendered from the Markdown body), m.mentions always present, rich replies and thread
+// relations, and splitting answers that would exceed the event size limit.
 
 #include <optional>
 #include <string>
@@ -10,6 +10,8 @@
 #include <vector>
 
 #include <nlohmann/json.hpp>
+
+#include "matrix/events.hpp"
 
 namespace dialoog::matrix {
 
@@ -19,6 +21,15 @@ struct Relation {
     std::optional<std::string> thread_root;  // when set: rel_type m.thread
     bool is_falling_back = false;            // thread post that is not a direct answer
 };
+
+/// The relation for answering `ev`: a rich reply, inside `ev`'s thread when it is in one
+/// (spec "Rich replies", "Threading": a reply in a thread is not a falling-back reply).
+Relation reply_relation(const Event& ev);
+
+/// Renders CommonMark + GFM tables/strikethrough/autolinks to HTML with cmark-gfm, for
+/// `formatted_body` (format org.matrix.custom.html). Raw HTML in the input is not passed
+/// through (cmark's safe default). Thread-safe after the first call.
+std::string markdown_to_html(std::string_view markdown);
 
 /// An m.notice (or `msgtype`) with `body` = `markdown` and `formatted_body` = `html` (omitted
 /// when empty), `m.mentions` = {user_ids} (always present; {} when nobody).

@@ -187,7 +187,7 @@ void SyncProcessor::handle_timeline_event(const Event& ev, const std::string& ro
                 fx.notice(room_id,
                           s_.texts.get(d_.language_for(team), "core.internal_error",
                                        {{"error_id", error_id}}),
-                          commands::reply_relation(ev));
+                          matrix::reply_relation(ev));
             }
             sp2.release();
         }

@@ -7,6 +7,12 @@
 
 namespace dialoog::net {
 
+bool has_gaps(const matrix::SyncResponse& resp) {
+    for (const auto& jr : resp.join)
+        if (jr.limited && jr.prev_batch) return true;
+    return false;
+}
+
 asio::awaitable<std::optional<ApiError>> fill_gaps(MatrixClient& api, matrix::SyncResponse& resp,
                                                    const std::string& since) {
     std::optional<ApiError> failure;

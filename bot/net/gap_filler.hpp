@@ -15,6 +15,9 @@
 
 namespace dialoog::net {
 
+/// True when a joined room's timeline in `resp` is limited and can be filled (has prev_batch).
+bool has_gaps(const matrix::SyncResponse& resp);
+
 /// For each joined room of `resp` whose timeline is limited: pages backwards from its
 /// prev_batch to `since` (the position the batch was requested from), at most 10 pages of 100
 /// events, and prepends the events not already in the timeline (oldest first). Returns the

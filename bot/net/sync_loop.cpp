@@ -66,7 +66,9 @@ asio::awaitable<void> SyncLoop::run() {
         }
         if (parsed->dropped_events)
             spdlog::warn("sync: skipped {} malformed events", parsed->dropped_events);
-        if (!initial) {
+        // Most batches have no gap: only a limited timeline costs /messages calls.
+        const bool gaps = !initial && has_gaps(parsed.value());
+        if (gaps) {
             auto gap_error = co_await fill_gaps(api_, parsed.value(), *since);
             if (stopped_) break;
             // Storing this batch would move past the gap for good and lose the commands in it:

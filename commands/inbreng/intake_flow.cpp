@@ -15,7 +15,6 @@
 #include "commands/inbreng/withdrawal_code.hpp"
 #include "common/utf8.hpp"
 #include "matrix/content.hpp"
-#include "matrix/markdown.hpp"
 #include "storage/inbreng/flood_counter.hpp"
 #include "storage/inbreng/inputs.hpp"
 #include "storage/inbreng/pending_intakes.hpp"

@@ -5,7 +5,7 @@
 #include "commands/digest/compose.hpp"
 #include "commands/digest/digest_config.hpp"
 #include "digest_test_fakes.hpp"
-#include "matrix/markdown.hpp"
+#include "matrix/content.hpp"
 
 using namespace dialoog;
 using namespace dialoog::testing;

@@ -4,7 +4,6 @@
 #include "commands/roles.hpp"
 #include "matrix/content.hpp"
 #include "matrix/events.hpp"
-#include "matrix/markdown.hpp"
 
 using namespace dialoog;
 using namespace dialoog::commands;
