@@ -2,9 +2,6 @@
 // "Alles kan, tenzij…": nudges on door-closing messages in team rooms, and the decision log
 // (besluit) with follow-up reminders. The detector itself is nudge_detector.hpp.
 
-#include <memory>
-#include <mutex>
-
 #include "commands/digest/figures.hpp"
 #include "commands/feature.hpp"
 #include "commands/tenzij/nudge_detector.hpp"
@@ -13,8 +10,6 @@ namespace dialoog::tenzij {
 
 class TenzijFeature final : public commands::Feature, public digest::DigestFigureSource {
   public:
-    TenzijFeature();
-    ~TenzijFeature() override;
     std::string_view name() const override { return "tenzij"; }
     std::vector<storage::Migration> migrations() const override;
     void add_texts(commands::Catalogue&) const override;
@@ -25,10 +20,6 @@ class TenzijFeature final : public commands::Feature, public digest::DigestFigur
     std::string digest_section(commands::Services&, const commands::DigestRequest&) override;
     std::vector<digest::DigestFigure> digest_figures(commands::Services&,
                                                      const commands::DigestRequest&) override;
-
-  private:
-    struct DetectorCache;
-    std::unique_ptr<DetectorCache> cache_;
 };
 
 }  // namespace dialoog::tenzij
