@@ -115,10 +115,8 @@ void CasusFeature::add_jobs(JobRegistry& j) {
 
 std::vector<config::SectionSchema> CasusFeature::config_sections() const {
     return {
-        config::SectionSchema{"methods", config::SectionSchema::Scope::Top,
-                              casus::validate_methods_section},
-        config::SectionSchema{"casus", config::SectionSchema::Scope::Team,
-                              casus::validate_casus_section},
+        config::SectionSchema::of(casus::kMethodsSection, casus::parse_methods_section),
+        config::SectionSchema::of(casus::kCasusSection, casus::parse_casus_section),
     };
 }
 
