@@ -39,7 +39,7 @@ std::string lang_of(const config::TeamConfig& team) {
 void post_next_prompt(Services& s, Effects& fx, const config::TeamConfig& team,
                       const std::string& room_id) {
     casus::PromptPosts posts(s.db);
-    const auto library = intervisie::prompt_library(s.cfg());
+    const auto& library = s.cfg().section(intervisie::kPromptsSection);
     if (library.empty()) return;
     int cycle = std::max(1, posts.current_cycle(team.name));
     auto used = posts.used_in_cycle(team.name, cycle);
@@ -77,7 +77,7 @@ void job_prompt(JobContext& jc) {
     const std::string team_name = jc.payload.value("team", "");
     const auto* team = jc.s.cfg().team_by_name(team_name);
     if (!team) return;  // team removed: the job lapses
-    auto rule = intervisie::schedule_of(*team);
+    const auto& rule = team->section(intervisie::kIntervisieSection).schedule;
     if (!rule) return;  // switched off
     const std::int64_t now = jc.s.now_ms();
     if (now - jc.job.due_at <= kStaleAfterMs) post_next_prompt(jc.s, jc.fx, *team, team->room);
@@ -122,10 +122,8 @@ void IntervisieFeature::add_jobs(JobRegistry& j) {
 
 std::vector<config::SectionSchema> IntervisieFeature::config_sections() const {
     return {
-        config::SectionSchema{"intervisie_prompts", config::SectionSchema::Scope::Top,
-                              intervisie::validate_prompts_section},
-        config::SectionSchema{"intervisie", config::SectionSchema::Scope::Team,
-                              intervisie::validate_team_section},
+        config::SectionSchema::of(intervisie::kPromptsSection, intervisie::parse_prompts_section),
+        config::SectionSchema::of(intervisie::kIntervisieSection, intervisie::parse_team_section),
     };
 }
 
@@ -134,7 +132,7 @@ void IntervisieFeature::on_start(Services& s) {
     const std::int64_t now = s.now_ms();
     for (const auto& team : s.cfg().teams) {
         const std::string key = job_key(team.name);
-        auto rule = intervisie::schedule_of(team);
+        const auto& rule = team.section(intervisie::kIntervisieSection).schedule;
         if (!rule) {
             jobs.remove(key);
             continue;
@@ -179,7 +177,7 @@ std::string IntervisieFeature::digest_section(Services& s, const DigestRequest& 
         casus::PromptPosts(s.db).between(req.team->name, req.week_start_ms, req.week_end_ms);
     std::string md = s.texts.get(lang, "intervisie.digest_title");
     if (posts.empty()) return md + "\n\n" + s.texts.get(lang, "intervisie.digest_nothing");
-    const auto library = intervisie::prompt_library(s.cfg());
+    const auto& library = s.cfg().section(intervisie::kPromptsSection);
     md += "\n";
     for (const auto& p : posts) {
         auto it = std::find_if(library.begin(), library.end(),
