@@ -211,10 +211,7 @@ ParsedSection parse_section(const SectionSchema& f, const YAML::Node& node, cons
     ParsedSection ps{&f, team, node, path, nullptr, 0};
     const std::size_t before = sink.errors().size();
     // A schema not made by SectionSchema::of (no type) has no value to store.
-    if (f.parse && f.type)
-        guarded(node, path, sink, [&] { ps.value = f.parse(node, path, sink); });
-    else if (f.validate && node.IsDefined())
-        guarded(node, path, sink, [&] { f.validate(node, path, sink); });
+    if (f.parse && f.type) guarded(node, path, sink, [&] { ps.value = f.parse(node, path, sink); });
     ps.errors = sink.errors().size() - before;
     return ps;
 }
@@ -459,7 +456,6 @@ LoadResult load_config_text(std::string_view yaml_text, const std::vector<Sectio
     }
 
     auto cfg = std::make_shared<Config>();
-    cfg->root = root;
     cfg->path = path;
 
     std::vector<std::string> top_keys = {"homeserver", "allow_insecure_http",
@@ -597,7 +593,6 @@ LoadResult load_config_text(std::string_view yaml_text, const std::vector<Sectio
                 }
                 check_known_keys(t, p, team_keys, sink);
                 TeamConfig tc;
-                tc.node = t;
                 tc.language = cfg->language;
                 tc.timezone = cfg->timezone;
                 tc.tz = cfg->tz;

@@ -107,7 +107,6 @@ struct TeamConfig {
     const date::time_zone* tz = nullptr;
     bool nudge_all_members = false;
     SectionValues sections;  // the team's feature sections, parsed (see TeamSection)
-    YAML::Node node;         // the whole team mapping, for sections not yet typed (being replaced)
 
     /// The parsed value of the team section `s` (its defaults when the team does not write
     /// it). Throws std::logic_error when the loader was not given that section's schema.
@@ -150,7 +149,6 @@ struct Config {
     std::string log_level = "info";
     HealthConfig health;
     SectionValues sections;  // the top-level feature sections, parsed (see TopSection)
-    YAML::Node root;         // the whole document, for sections not yet typed (being replaced)
     std::string path;
 
     /// The parsed value of the top-level section `s` (its defaults when the YAML does not write
@@ -192,9 +190,6 @@ struct SectionSchema {
 
     std::string key;
     Scope scope = Scope::Top;
-    /// Untyped check of a present section, for sections not yet typed (being replaced by
-    /// `parse`): the feature reads the YAML again later from Config::root / TeamConfig::node.
-    std::function<void(const YAML::Node&, const std::string& path, ErrorSink&)> validate = {};
     const std::type_info* type = nullptr;  // of the value `parse` returns
     Parse parse = {};
     /// Optional second pass for checks that need the rest of the config (e.g. that a named
