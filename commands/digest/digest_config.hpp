@@ -5,7 +5,8 @@
 //     - name: Team Noord
 //       digest: {weekday: maandag, time: "08:30"}     # Scope::Team; default maandag 08:30
 //   digest:                                           # Scope::Top; all keys optional
-//     max_texts: 5          # client-input texts shown per team (read by the inbreng section)
+//     max_texts: 5          # checked, but nothing reads it: the inbreng section of the digest
+//                           # shows intake.digest_max_texts texts (docs/admin.md lists both)
 //     spread: 3m            # sends to many leaders are spread over this window
 //     leaders:
 //       "@leider:hs": {weekday: vrijdag, time: "16:00", timezone: Europe/Amsterdam, language: en}
@@ -90,7 +91,8 @@ std::optional<LeaderSchedule> leader_schedule(const config::Config& cfg, std::st
 /// digest.spread in ms (default 3 minutes).
 std::int64_t digest_spread_ms(const config::Config& cfg);
 
-/// digest.max_texts (default 5): how many client-input texts a team section may show.
+/// digest.max_texts (default 5), 0..50. Documented as the number of client-input texts a team
+/// section shows, but no section calls this yet (inbreng uses intake.digest_max_texts).
 int digest_max_texts(const config::Config& cfg);
 
 /// "maandag" + "08:30" (Dutch or English, as parse_weekly_rule accepts) -> a weekly rule.
