@@ -59,6 +59,39 @@ constexpr std::array<WordValue, 28> kNumberWords{{
     {"elf", 11}, {"eleven", 11}, {"twaalf", 12}, {"twelve", 12},
 }};
 
+// Clock hours in words. Kept apart per language: "half" + an English hour ("half two") is
+// refused, because British English means 2:30 and a Dutch reader 1:30.
+constexpr std::array<WordValue, 14> kDutchHours{{
+    {"een", 1},
+    {"één", 1},
+    {"eén", 1},
+    {"twee", 2},
+    {"drie", 3},
+    {"vier", 4},
+    {"vijf", 5},
+    {"zes", 6},
+    {"zeven", 7},
+    {"acht", 8},
+    {"negen", 9},
+    {"tien", 10},
+    {"elf", 11},
+    {"twaalf", 12},
+}};
+constexpr std::array<WordValue, 12> kEnglishHours{{
+    {"one", 1},
+    {"two", 2},
+    {"three", 3},
+    {"four", 4},
+    {"five", 5},
+    {"six", 6},
+    {"seven", 7},
+    {"eight", 8},
+    {"nine", 9},
+    {"ten", 10},
+    {"eleven", 11},
+    {"twelve", 12},
+}};
+
 template <std::size_t N>
 std::optional<unsigned> lookup(const std::array<WordValue, N>& table, std::string_view w) {
     for (const auto& e : table) {
@@ -144,6 +177,62 @@ bool parse_daypart(Cursor& c, TimeSpec::Meridiem& out) {
     }
     ++c.pos;
     return true;
+}
+
+// The hour of a spoken time: a word (Dutch or English) or digits 1..12. `english` tells which.
+std::optional<unsigned> spoken_hour(Cursor& c, bool allow_digits, bool* english = nullptr) {
+    const Token* t = c.peek();
+    if (t == nullptr) return std::nullopt;
+    std::optional<unsigned> h;
+    bool en = false;
+    if (t->kind == TokKind::Word) {
+        h = lookup(kDutchHours, t->lower);
+        if (!h) {
+            h = lookup(kEnglishHours, t->lower);
+            en = h.has_value();
+        }
+    } else if (allow_digits && is_small_number(t, 2) && t->value >= 1 && t->value <= 12) {
+        h = static_cast<unsigned>(t->value);
+    }
+    if (h) {
+        ++c.pos;
+        if (english != nullptr) *english = en;
+    }
+    return h;
+}
+
+// The minutes before "over/voor/past/to": een..twaalf, twintig / one..twelve, twenty, or digits.
+std::optional<unsigned> spoken_minutes(Cursor& c) {
+    const Token* t = c.peek();
+    if (t == nullptr) return std::nullopt;
+    std::optional<unsigned> m;
+    if (t->kind == TokKind::Word) {
+        if (t->lower == "twintig" || t->lower == "twenty") {
+            m = 20;
+        } else if (t->lower != "a" && t->lower != "an") {
+            m = number_word(t->lower);
+        }
+    } else if (is_small_number(t, 2) && t->value >= 1 && t->value <= 29) {
+        m = static_cast<unsigned>(t->value);
+    }
+    if (m) ++c.pos;
+    return m;
+}
+
+// "o'clock" (three tokens) or "o’clock" (one word: the typographic apostrophe is a word byte).
+bool accept_oclock(Cursor& c) {
+    if (c.accept_word({"o\xE2\x80\x99"
+                       "clock",
+                       "oclock"}))
+        return true;
+    Cursor k = c;
+    if (k.accept_word({"o"}) && k.accept_punct('\'', true) && is_word(k.peek(), "clock") &&
+        !k.peek()->space_before) {
+        ++k.pos;
+        c = k;
+        return true;
+    }
+    return false;
 }
 
 }  // namespace
@@ -310,6 +399,100 @@ bool parse_time(Cursor& c, TimeSpec& out) {
     return true;
 }
 
+bool parse_spoken_time(Cursor& c, TimeSpec& out, bool bare_hour) {
+    using M = TimeSpec::Meridiem;
+    Cursor k = c;
+    TimeSpec t;
+    t.first_tok = k.pos;
+    // Minutes relative to the named hour: "half drie" = 3:00 - 30 min.
+    int offset = 0;
+    std::optional<unsigned> hour;
+    if (k.accept_word({"half"})) {
+        if (k.accept_word({"past"})) {  // "half past two" = 2:30
+            offset = 30;
+            hour = spoken_hour(k, true);
+        } else {
+            bool english = false;
+            hour = spoken_hour(k, true, &english);
+            if (english) hour.reset();
+            offset = -30;
+        }
+    } else {
+        Cursor q = k;
+        q.accept_word({"a"});
+        std::optional<unsigned> mins;
+        if (q.accept_word({"kwart", "quarter"})) {
+            mins = 15;
+        } else {
+            q = k;
+            mins = spoken_minutes(q);
+        }
+        if (mins) {
+            Cursor r = q;
+            int sign = 0;
+            bool english = false;
+            if (r.accept_word({"over"})) {
+                sign = 1;
+            } else if (r.accept_word({"voor"})) {
+                sign = -1;
+            } else if (r.accept_word({"past"})) {
+                sign = 1;
+                english = true;
+            } else if (r.accept_word({"to"})) {
+                sign = -1;
+                english = true;
+            }
+            if (sign != 0) {
+                const int m = static_cast<int>(*mins);
+                // "tien over half drie" (2:40), "vijf voor half drie" (2:25): Dutch only.
+                Cursor h = r;
+                if (!english && m <= 14 && h.accept_word({"half"})) {
+                    bool english_hour = false;
+                    auto hh = spoken_hour(h, true, &english_hour);
+                    if (hh && !english_hour) {
+                        hour = hh;
+                        offset = -30 + sign * m;
+                        k = h;
+                    }
+                }
+                if (!hour) {
+                    h = r;
+                    if (auto hh = spoken_hour(h, true)) {
+                        hour = hh;
+                        offset = sign * m;
+                        k = h;
+                    }
+                }
+            }
+        }
+        if (!hour) {
+            // "drie uur", "three o'clock": the hour in words (digits are parse_time's).
+            Cursor h = k;
+            hour = spoken_hour(h, false);
+            if (hour && (h.accept_word({"uur"}) || accept_oclock(h) || bare_hour)) {
+                const std::string& w = (*k.toks)[k.pos].lower;
+                t.weak = w == "een" || w == "één" || w == "eén" || w == "one";
+                k = h;
+            } else {
+                hour.reset();
+            }
+        }
+    }
+    if (!hour) return false;
+    // To a 12-hour clock 1:00..12:59: "half een" = 12:30, "vijf voor een" = 12:55.
+    int total = static_cast<int>(*hour) * 60 + offset - 60;
+    total = ((total % 720) + 720) % 720 + 60;
+    t.hour = static_cast<std::uint64_t>(total / 60);
+    t.minute = static_cast<std::uint64_t>(total % 60);
+    M mer = M::Workday;
+    if (!parse_meridiem(k, mer)) parse_daypart(k, mer);
+    t.meridiem = mer;
+    t.end_tok = k.pos;
+    out = t;
+    c = k;
+    return true;
+}
+
 std::optional<std::chrono::seconds> time_of_day(const TimeSpec& t) {
     using M = TimeSpec::Meridiem;
     if (t.minute > 59 || t.second > 59) return std::nullopt;
@@ -333,6 +516,10 @@ std::optional<std::chrono::seconds> time_of_day(const TimeSpec& t) {
         case M::Evening:  // 's avonds: 1..11 pm
             if (h < 1 || h > 11) return std::nullopt;
             h += 12;
+            break;
+        case M::Workday:  // a spoken time: 1..6 pm, 7..11 am, 12 noon
+            if (h < 1 || h > 12) return std::nullopt;
+            if (h <= 6) h += 12;
             break;
         case M::Night:  // 's nachts: 12 = 00, 1..6 as is, 7..11 pm
             if (h < 1 || h > 12) return std::nullopt;

@@ -76,6 +76,8 @@ bool is_short_weekday(std::string_view lower);
 std::optional<unsigned> number_word(std::string_view lower);
 
 /// A time of day as typed, before validation. `hour`/`minute`/`second` are the raw numbers.
+/// Meridiem::Workday marks a spoken 12-hour time without a day part ("half drie", "drie uur",
+/// "quarter to four"): `hour` 1..12 is read on a working day, see time_of_day().
 struct TimeSpec {
     std::uint64_t hour = 0;
     std::uint64_t minute = 0;
@@ -87,8 +89,12 @@ struct TimeSpec {
         Morning,
         Afternoon,
         Evening,
-        Night
+        Night,
+        Workday
     } meridiem = Meridiem::None;
+    /// "een uur" / "one o'clock": also reads as a duration ("het duurt een uur"), so the
+    /// <wanneer> grammar takes it as a time only after om/at or next to a date.
+    bool weak = false;
     std::size_t first_tok = 0;  // token range [first_tok, end_tok) for error fragments
     std::size_t end_tok = 0;
 };
@@ -98,7 +104,25 @@ struct TimeSpec {
 /// (too ambiguous next to titles). On failure the cursor is unchanged.
 bool parse_time(Cursor& c, TimeSpec& out);
 
+/// Parses a clock time as people say it, into a 12-hour TimeSpec (`hour` 1..12, `minute`
+/// 0..59, meridiem Workday unless followed by am/pm or "'s ochtends/middags/avonds/nachts"):
+///   Dutch    "drie uur" (hour in words only: "3 uur" stays parse_time's 03:00), "half drie"
+///            (= 2:30, half an hour BEFORE three), "kwart over twee" (2:15), "kwart voor vier"
+///            (3:45), "tien over twee", "twintig voor vier", "tien over half drie" (2:40),
+///            "vijf voor half drie" (2:25);
+///   English  "three o'clock", "half past two" (2:30), "[a] quarter past two", "quarter to four",
+///            "ten past two", "twenty to four".
+/// Hours are words een..twaalf / one..twelve or digits 1..12 (not in "<uur> uur"); minutes are
+/// words een..twaalf, twintig / one..twelve, twenty or digits 1..29 (1..14 around "half").
+/// With `bare_hour` (after "om"/"at") an hour word alone is a time too: "om drie", "at eight".
+/// British "half two" (2:30) is refused: to Dutch ears it means 1:30. On failure the cursor is
+/// unchanged.
+bool parse_spoken_time(Cursor& c, TimeSpec& out, bool bare_hour = false);
+
 /// Validates a TimeSpec: 0..23 h, 0..59 min/s (1..12 with am/pm). nullopt = invalid_time.
+/// Workday (a spoken time without a day part) reads `hour` 1..12 on a working day: 1:00-6:59
+/// are the afternoon (13:00-18:59), 7:00-12:59 the morning and noon (07:00-12:59), so a spoken
+/// time always lands between 07:00 and 18:59.
 std::optional<std::chrono::seconds> time_of_day(const TimeSpec& t);
 
 /// Local wall-clock time -> instant, resolving via the offset in force *before* any transition:

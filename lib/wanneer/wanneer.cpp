@@ -29,6 +29,7 @@ enum class Unit { Minute, Hour, Day, Week, Month };
 
 enum class DateKind {
     Absolute,
+    Yesterday,
     Today,
     Tomorrow,
     DayAfterTomorrow,
@@ -37,8 +38,30 @@ enum class DateKind {
     Relative
 };
 
+// A part of the day named with a date ("morgenmiddag", "tomorrow afternoon"): it reads a
+// 12-hour time in that part ("vanavond om 8:00" = 20:00) and, without a time, gives one.
+enum class DayPart { None, Morning, Afternoon, LateAfternoon, Evening };
+
+// The time a part of the day stands for when no time is typed (local, since midnight).
+std::chrono::minutes default_time_of(DayPart p) {
+    switch (p) {
+        case DayPart::Morning:
+            return std::chrono::hours{9};
+        case DayPart::Afternoon:
+            return std::chrono::hours{14};
+        case DayPart::LateAfternoon:
+            return std::chrono::hours{17};
+        case DayPart::Evening:
+            return std::chrono::hours{19};
+        case DayPart::None:
+            break;
+    }
+    return std::chrono::minutes{0};
+}
+
 struct DateSpec {
     DateKind kind = DateKind::Absolute;
+    DayPart daypart = DayPart::None;
     std::uint64_t day = 0;              // Absolute
     std::uint64_t month = 0;            // Absolute
     std::optional<std::uint64_t> year;  // Absolute
@@ -276,9 +299,69 @@ bool parse_explicit_date(Cursor& c, DateSpec& d) {
     return false;
 }
 
-// Any date. `allow_short_weekday`: accept "di"/"zo"/... (refused right after a time, where
-// "14:00 zo snel mogelijk" would otherwise become Sunday).
-bool parse_date(Cursor& c, DateSpec& d, bool allow_short_weekday) {
+// A part of the day as a word of its own: "morgen middag", "tomorrow afternoon".
+std::optional<DayPart> daypart_word(std::string_view w) {
+    if (w == "ochtend" || w == "morning") return DayPart::Morning;
+    if (w == "middag" || w == "afternoon") return DayPart::Afternoon;
+    if (w == "avond" || w == "evening" || w == "night") return DayPart::Evening;
+    return std::nullopt;
+}
+
+// A Dutch compound of a day and a part of it: "morgenmiddag" = {"morgen", Afternoon}.
+struct DayPartCompound {
+    std::string_view head;
+    DayPart part;
+};
+std::optional<DayPartCompound> split_daypart(std::string_view w) {
+    static constexpr std::pair<std::string_view, DayPart> kSuffixes[] = {
+        {"ochtend", DayPart::Morning},
+        {"morgen", DayPart::Morning},
+        {"middag", DayPart::Afternoon},
+        {"avond", DayPart::Evening},
+    };
+    for (const auto& [suffix, part] : kSuffixes) {
+        if (w.size() > suffix.size() && w.ends_with(suffix)) {
+            return DayPartCompound{w.substr(0, w.size() - suffix.size()), part};
+        }
+    }
+    return std::nullopt;
+}
+
+// A weekday, also with a part of the day glued on ("donderdagmiddag"; full names only).
+std::optional<unsigned> weekday_with_part(std::string_view w, DayPart& part) {
+    part = DayPart::None;
+    if (auto v = weekday_from_word(w)) return v;
+    if (auto cp = split_daypart(w); cp && cp->head.size() >= 6) {
+        if (auto v = weekday_from_word(cp->head)) {
+            part = cp->part;
+            return v;
+        }
+    }
+    return std::nullopt;
+}
+
+// "[aan het|om het|at the|the] eind(e) van de middag | end of the afternoon".
+bool parse_end_of_afternoon(Cursor& c) {
+    Cursor k = c;
+    if (k.accept_word({"aan", "om"})) {
+        if (!k.accept_word({"het"})) return false;
+    } else if (k.accept_word({"at"})) {
+        if (!k.accept_word({"the"})) return false;
+    } else {
+        k.accept_word({"the"});
+    }
+    const bool dutch = k.accept_word({"eind", "einde"}) && k.accept_word({"van"}) &&
+                       k.accept_word({"de"}) && k.accept_word({"middag"});
+    if (!dutch && !(k.accept_word({"end"}) && k.accept_word({"of"}) && k.accept_word({"the"}) &&
+                    k.accept_word({"afternoon"}))) {
+        return false;
+    }
+    c = k;
+    return true;
+}
+
+// A day without what may follow it (see parse_date).
+bool parse_day(Cursor& c, DateSpec& d, bool allow_short_weekday) {
     Cursor save = c;
     d = DateSpec{};
     d.first_tok = c.pos;
@@ -287,6 +370,37 @@ bool parse_date(Cursor& c, DateSpec& d, bool allow_short_weekday) {
         d.end_tok = c.pos;
         return true;
     };
+    if (c.accept_word({"gisteren", "yesterday"})) return done(DateKind::Yesterday);
+    if (c.accept_word({"tonight"})) {
+        d.daypart = DayPart::Evening;
+        return done(DateKind::Today);
+    }
+    {
+        Cursor k = c;
+        const Token* p = k.peek(1);
+        if (k.accept_word({"this"}) && p != nullptr && p->kind == TokKind::Word) {
+            if (auto part = daypart_word(p->lower); part && p->lower != "night") {
+                c.pos = k.pos + 1;
+                d.daypart = *part;
+                return done(DateKind::Today);
+            }
+        }
+    }
+    // "vanmiddag", "morgenochtend", "gisteravond", "donderdagmiddag"
+    if (const Token* t = c.peek(); t != nullptr && t->kind == TokKind::Word) {
+        if (auto cp = split_daypart(t->lower)) {
+            std::optional<DateKind> kind;
+            if (cp->head == "van") kind = DateKind::Today;
+            if (cp->head == "morgen") kind = DateKind::Tomorrow;
+            if (cp->head == "overmorgen") kind = DateKind::DayAfterTomorrow;
+            if (cp->head == "gister" || cp->head == "gisteren") kind = DateKind::Yesterday;
+            if (kind) {
+                ++c.pos;
+                d.daypart = cp->part;
+                return done(*kind);
+            }
+        }
+    }
     if (c.accept_word({"vandaag", "today"})) return done(DateKind::Today);
     if (c.accept_word({"morgen", "tomorrow", "tmrw", "tmr"})) return done(DateKind::Tomorrow);
     if (c.accept_word({"overmorgen"})) return done(DateKind::DayAfterTomorrow);
@@ -304,7 +418,7 @@ bool parse_date(Cursor& c, DateSpec& d, bool allow_short_weekday) {
         if (k.accept_word({"volgende", "next", "komende"}) && k.accept_word({"week"})) {
             const Token* w = k.peek();
             if (w != nullptr && w->kind == TokKind::Word) {
-                if (auto wd = weekday_from_word(w->lower)) {
+                if (auto wd = weekday_with_part(w->lower, d.daypart)) {
                     ++k.pos;
                     k.skip_abbrev_dot();
                     c = k;
@@ -320,8 +434,9 @@ bool parse_date(Cursor& c, DateSpec& d, bool allow_short_weekday) {
         const bool qualified =
             k.accept_word({"volgende", "aanstaande", "komende", "deze", "next", "this", "coming"});
         const Token* w = k.peek();
+        DayPart part = DayPart::None;
         if (w != nullptr && w->kind == TokKind::Word) {
-            auto wd = weekday_from_word(w->lower);
+            auto wd = weekday_with_part(w->lower, part);
             if (wd && (allow_short_weekday || qualified || !is_short_weekday(w->lower))) {
                 ++k.pos;
                 k.skip_abbrev_dot();
@@ -330,6 +445,7 @@ bool parse_date(Cursor& c, DateSpec& d, bool allow_short_weekday) {
                 DateSpec explicit_date;
                 if (parse_explicit_date(k2, explicit_date)) {
                     explicit_date.weekday = *wd;
+                    explicit_date.daypart = part;
                     explicit_date.first_tok = d.first_tok;
                     d = explicit_date;
                     c = k2;
@@ -337,6 +453,7 @@ bool parse_date(Cursor& c, DateSpec& d, bool allow_short_weekday) {
                 }
                 c = k;
                 d.weekday = *wd;
+                d.daypart = part;
                 return done(DateKind::Weekday);
             }
         }
@@ -359,6 +476,43 @@ bool parse_date(Cursor& c, DateSpec& d, bool allow_short_weekday) {
     }
     c = save;
     return false;
+}
+
+// Any date, with what may follow it: "woensdag volgende week", a part of the day ("morgen
+// middag", "tomorrow afternoon", "donderdag eind van de middag"); or "eind van de middag"
+// alone (today). `allow_short_weekday`: accept "di"/"zo"/... (refused right after a time,
+// where "14:00 zo snel mogelijk" would otherwise become Sunday).
+bool parse_date(Cursor& c, DateSpec& d, bool allow_short_weekday) {
+    if (!parse_day(c, d, allow_short_weekday)) {
+        Cursor k = c;
+        if (!parse_end_of_afternoon(k)) return false;
+        d = DateSpec{};
+        d.kind = DateKind::Today;
+        d.daypart = DayPart::LateAfternoon;
+        d.first_tok = c.pos;
+        d.end_tok = k.pos;
+        c = k;
+        return true;
+    }
+    if (d.kind == DateKind::Weekday) {
+        Cursor k = c;
+        if (k.accept_word({"volgende", "next", "komende"}) && k.accept_word({"week"})) {
+            d.kind = DateKind::NextWeekWeekday;
+            c = k;
+        }
+    }
+    if (d.daypart == DayPart::None && d.kind != DateKind::Relative) {
+        const Token* t = c.peek();
+        if (parse_end_of_afternoon(c)) {
+            d.daypart = DayPart::LateAfternoon;
+        } else if (auto part = t != nullptr && t->kind == TokKind::Word ? daypart_word(t->lower)
+                                                                        : std::nullopt) {
+            d.daypart = *part;
+            ++c.pos;
+        }
+    }
+    d.end_tok = c.pos;
+    return true;
 }
 
 // Parses exactly tokens [0, end) as one <wanneer>; nullopt if they do not form one.
@@ -388,14 +542,15 @@ std::optional<Expr> parse_slice(const std::vector<Token>& toks, std::size_t end)
         if (!c.at_end()) {  // a connector counts only with a time after it
             c.accept_punct(',', false);
             const Token* t = c.peek();
+            bool connector = false;
             if (t != nullptr && t->kind == TokKind::Word && t->lower == "t" && glued(t) &&
                 d.kind == DateKind::Absolute) {
                 ++c.pos;  // ISO 8601 "2026-12-03T14:00"
-            } else if (!c.accept_word({"om", "at"})) {
-                c.accept_punct('@', false);
+            } else {
+                connector = c.accept_word({"om", "at"}) || c.accept_punct('@', false);
             }
             TimeSpec ts;
-            if (!parse_time(c, ts)) return std::nullopt;
+            if (!parse_time(c, ts) && !parse_spoken_time(c, ts, connector)) return std::nullopt;
             e.time = ts;
         }
         if (!c.at_end()) return std::nullopt;
@@ -405,9 +560,9 @@ std::optional<Expr> parse_slice(const std::vector<Token>& toks, std::size_t end)
     // [om|at|@] <time> [[,] [op|on] <date>]
     auto time_first = [&]() -> std::optional<Expr> {
         Cursor c = start;
-        if (!c.accept_word({"om", "at"})) c.accept_punct('@', false);
+        const bool connector = c.accept_word({"om", "at"}) || c.accept_punct('@', false);
         TimeSpec ts;
-        if (!parse_time(c, ts)) return std::nullopt;
+        if (!parse_time(c, ts) && !parse_spoken_time(c, ts, connector)) return std::nullopt;
         Expr e;
         e.time = ts;
         if (!c.at_end()) {
@@ -418,6 +573,8 @@ std::optional<Expr> parse_slice(const std::vector<Token>& toks, std::size_t end)
             e.date = d;
         }
         if (!c.at_end()) return std::nullopt;
+        // "een uur" alone is rather a duration ("duurt een uur"): a time only as "om een uur".
+        if (ts.weak && !connector && !e.date) return std::nullopt;
         e.end_tok = end;
         return e;
     };
@@ -483,6 +640,28 @@ UtcMs limit_after(LocalMs local_now, date::local_days today, int years, const da
     return resolve_local(LocalMs{date::local_days{later}} + (local_now - today), tz);
 }
 
+// A 12-hour time next to a part of the day is read in that part: "vanavond om 8:00" = 20:00,
+// "vanochtend om half zeven" = 06:30. am/pm, "'s avonds" and 24-hour times (0, 13..23) win.
+void apply_daypart(TimeSpec& t, DayPart part) {
+    using M = TimeSpec::Meridiem;
+    if (part == DayPart::None || t.hour < 1 || t.hour > 11) return;
+    if (t.meridiem != M::None && t.meridiem != M::Workday) return;
+    switch (part) {
+        case DayPart::Morning:
+            t.meridiem = M::Morning;
+            break;
+        case DayPart::Afternoon:
+        case DayPart::LateAfternoon:
+            t.meridiem = M::Afternoon;
+            break;
+        case DayPart::Evening:
+            t.meridiem = M::Evening;
+            break;
+        case DayPart::None:
+            break;
+    }
+}
+
 // Everything after parsing: turns the syntax into an instant, or says what is wrong with it.
 WanneerResult evaluate(const Expr& e, std::string_view text, const std::vector<Token>& toks,
                        const date::time_zone* tz, UtcMs now, const WanneerOptions& opt,
@@ -510,7 +689,9 @@ WanneerResult evaluate(const Expr& e, std::string_view text, const std::vector<T
 
     std::optional<seconds> tod;
     if (e.time) {
-        tod = time_of_day(*e.time);
+        TimeSpec ts = *e.time;
+        if (e.date) apply_daypart(ts, e.date->daypart);
+        tod = time_of_day(ts);
         if (!tod) {
             return fail(WanneerError::InvalidTime,
                         token_text(text, toks, e.time->first_tok, e.time->end_tok));
@@ -559,12 +740,19 @@ WanneerResult evaluate(const Expr& e, std::string_view text, const std::vector<T
             // "over 2 dagen": the same wall-clock time that many days on (gap: shifted).
             return finish(resolve_local(LocalMs{*relative_day} + (local_now - today), tz));
         }
-        if (!opt.default_time) return fail(WanneerError::MissingTime, date_text);
-        tod = std::chrono::duration_cast<seconds>(*opt.default_time);
-        if (*tod < seconds{0} || *tod >= days{1}) return fail(WanneerError::InvalidTime, "");
+        if (d.kind == DateKind::Yesterday) return fail(WanneerError::InPast, whole);
+        if (d.daypart != DayPart::None) {
+            tod = std::chrono::duration_cast<seconds>(default_time_of(d.daypart));
+        } else {
+            if (!opt.default_time) return fail(WanneerError::MissingTime, date_text);
+            tod = std::chrono::duration_cast<seconds>(*opt.default_time);
+            if (*tod < seconds{0} || *tod >= days{1}) return fail(WanneerError::InvalidTime, "");
+        }
     }
 
     switch (d.kind) {
+        case DateKind::Yesterday:
+            return finish_at(today - days{1}, *tod);
         case DateKind::Today:
             return finish_at(today, *tod);
         case DateKind::Tomorrow:

@@ -5,10 +5,22 @@
 // Accepted (Dutch and English words mix freely; numeric dates are always day-month):
 //   dates   2026-12-03 | 3-12 | 3/12 | 3-12-2026 | 3.12.2026 | 3 dec | 3 december 2026 |
 //           dec 3 | 3rd of December | vandaag/today | morgen/tomorrow | overmorgen |
-//           (day after tomorrow) | dinsdag/di/tuesday/tue [volgende|next|aanstaande ...] |
-//           volgende week dinsdag | over 2 dagen | in 3 weeks | over een maand
+//           (day after tomorrow) | gisteren/yesterday (always in the past) |
+//           dinsdag/di/tuesday/tue [volgende|next|aanstaande ...] | volgende week dinsdag |
+//           dinsdag volgende week | tuesday next week | over 2 dagen | in 3 weeks | over een maand
+//   parts   vanochtend/vanmorgen, vanmiddag, vanavond | morgenochtend, morgenmiddag,
+//   of the  morgenavond, overmorgen.., gister.. | donderdagmiddag (full weekday names) |
+//   day     <date> ochtend|middag|avond | [aan het] eind(e) van de middag [after a date] |
+//           this morning|afternoon|evening | tonight | <date> morning|afternoon|evening|night |
+//           end of the afternoon
 //   times   14:00 | 9:30 | 14.00 | 14u | 14u30 | 14h | 14 uur | 2pm | 2:30 p.m. |
 //           3 uur 's middags       (optionally preceded by "om", "at" or "@")
+//   spoken  drie uur | half drie (2:30) | kwart over twee | kwart voor vier | tien over twee |
+//   times   tien over half drie (2:40) | vijf voor half drie (2:25) | half 3 | kwart over 2 |
+//           three o'clock | half past two | quarter past two | quarter to four | ten past two |
+//           om drie / at eight (an hour word alone only after om/at); optionally followed by
+//           am/pm or 's ochtends/middags/avonds/nachts. Not "half two" (British 2:30, but 1:30
+//           to Dutch ears) and not "een uur" without om/at or a date (a duration).
 //   forms   <date> [om|at] <time> | <time> [op|on] <date> | <time> | [op|on] <date> |
 //           over/in <n> minuten|min|uur|hours|dagen|weken|maanden ("een half uur",
 //           "anderhalf uur", "een kwartier", "half an hour", "1 uur en 30 minuten",
@@ -17,11 +29,21 @@
 //   - a date without a year is its next occurrence (this year if still ahead, else later);
 //   - a weekday is the next such day whose time is still ahead (today counts);
 //   - a time without a date is today if still ahead, else tomorrow;
+//   - a spoken time without a part of the day is read on a working day: 1:00-6:59 is the
+//     afternoon (13:00-18:59), 7:00-12:59 the morning and noon ("half drie" = 14:30,
+//     "half acht" = 07:30, "half een" = 12:30); 02:30 is never chosen without "'s nachts".
+//     Digits with "uur" stay on the 24-hour clock as they always were ("3 uur" = 03:00);
+//   - next to a part of the day a 12-hour time (1..11) is read in it: "vanavond om 8:00" =
+//     20:00, "vanochtend om half zeven" = 06:30; am/pm and "'s avonds" still win;
+//   - a part of the day without a time stands for ochtend 09:00, middag 14:00, eind van de
+//     middag 17:00, avond 19:00 (English likewise; "tonight" = 19:00), also when
+//     WanneerOptions::default_time is set; "vanochtend"/"vanmiddag" are today, even if past;
 //   - a date without a time uses WanneerOptions::default_time, else fails MissingTime;
 //   - "over N dagen/weken/maanden" without a time keeps the current wall-clock time;
 //     "over N minuten/uur" adds an exact duration;
 //   - the autumn repeated hour resolves to the earlier instant (date::choose::earliest);
-//   - the spring gap, impossible dates/times, the past and > 2 years ahead are refused.
+//   - the spring gap, impossible dates/times, the past (InPast, also "gisteren" without a
+//     time) and > 2 years ahead are refused.
 
 #include <date/tz.h>
 

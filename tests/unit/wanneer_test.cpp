@@ -422,13 +422,325 @@ TEST(Wanneer, OtherZones) {
     EXPECT_EQ(parse("vandaag 14:00", "2026-03-27T23:30Z"), "2026-03-28T14:00:00+01:00");
 }
 
-// ---- prefix parsing: "<wanneer> <titel>" ----
-
 struct PrefixCase {
     const char* input;
     const char* expected;  // local ISO or error
     const char* rest;
 };
+
+// ---- times as people say them, parts of the day, the past ----
+// Expected instants come from date/tz (a local wall-clock time in Amsterdam), not from the parser.
+
+// The instant of local wall-clock time y-mo-d h:mi in Europe/Amsterdam (repeated hour: earlier).
+UtcMs ams_local(int y, unsigned mo, unsigned d, int h, int mi) {
+    const auto local = date::local_days{date::year{y} / date::month{mo} / date::day{d}} +
+                       std::chrono::hours{h} + minutes{mi};
+    return date::make_zoned(ams(), local, date::choose::earliest).get_sys_time();
+}
+
+// Friday 27 March 2026, 10:00 in Amsterdam: the same moment as kNow.
+UtcMs friday_ten() {
+    return ams_local(2026, 3, 27, 10, 0);
+}
+
+// The instant of a full parse, or a failure description that never equals an instant.
+std::variant<UtcMs, std::string> instant_of(std::string_view text, UtcMs now,
+                                            WanneerOptions opt = {}) {
+    auto r = parse_wanneer(text, ams(), now, opt);
+    if (auto* ok = std::get_if<WanneerOk>(&r)) return ok->instant;
+    return describe(r);
+}
+
+struct InstantCase {
+    const char* input;
+    UtcMs expected;
+};
+
+void run_instants(const std::vector<InstantCase>& cases, UtcMs now, WanneerOptions opt = {}) {
+    for (const auto& c : cases) {
+        EXPECT_EQ(instant_of(c.input, now, opt), (std::variant<UtcMs, std::string>{c.expected}))
+            << "input: " << c.input << " -> " << describe(parse_wanneer(c.input, ams(), now, opt));
+    }
+}
+
+TEST(WanneerSpoken, DonderdagOmHalfDrieIsUnderstood) {
+    // Once answered "Bij `donderdag` mis ik nog een tijd": "half drie" is 14:30.
+    EXPECT_EQ(instant_of("donderdag om half drie", friday_ten()),
+              (std::variant<UtcMs, std::string>{ams_local(2026, 4, 2, 14, 30)}));
+}
+
+TEST(WanneerSpoken, DutchClockTimes) {
+    const UtcMs now = friday_ten();
+    auto sat = [](int h, int mi) { return ams_local(2026, 3, 28, h, mi); };
+    run_instants(
+        {
+            {"morgen om half drie", sat(14, 30)},  // half an hour before three
+            {"morgen half 3", sat(14, 30)},
+            {"morgen kwart over twee", sat(14, 15)},
+            {"morgen kwart over 2", sat(14, 15)},
+            {"morgen kwart voor vier", sat(15, 45)},
+            {"morgen tien over half drie", sat(14, 40)},
+            {"morgen vijf voor half drie", sat(14, 25)},
+            {"morgen 10 over half 3", sat(14, 40)},
+            {"morgen tien over twee", sat(14, 10)},
+            {"morgen twintig voor vier", sat(15, 40)},
+            {"morgen 5 voor 4", sat(15, 55)},
+            {"morgen drie uur", sat(15, 0)},
+            {"morgen om drie uur", sat(15, 0)},
+            {"morgen om twaalf uur", sat(12, 0)},
+            {"morgen om kwart over tien", sat(10, 15)},
+            {"morgen om drie", sat(15, 0)},  // after "om" the hour alone will do
+            {"om tien morgen", sat(10, 0)},
+            {"morgen half een", sat(12, 30)},  // half an hour before one: 12:30
+            {"morgen vijf voor twaalf", sat(11, 55)},
+            {"morgen kwart voor een", sat(12, 45)},
+            {"morgen om een uur", sat(13, 0)},
+            {"Morgen om Half Drie", sat(14, 30)},
+            {"half drie morgen", sat(14, 30)},
+            {"om drie uur op donderdag", ams_local(2026, 4, 2, 15, 0)},
+            // A day part typed after the time decides.
+            {"morgen om half drie 's nachts", sat(2, 30)},
+            {"morgen half acht 's avonds", sat(19, 30)},
+            {"morgen om tien uur 's ochtends", sat(10, 0)},
+            {"morgen om half 3 pm", sat(14, 30)},
+            // A time alone: today if still ahead, else tomorrow.
+            {"half drie", ams_local(2026, 3, 27, 14, 30)},
+            {"om drie uur", ams_local(2026, 3, 27, 15, 0)},
+            {"om half tien", sat(9, 30)},
+            {"om een uur", ams_local(2026, 3, 27, 13, 0)},
+        },
+        now);
+}
+
+TEST(WanneerSpoken, WorkdayRuleEdges) {
+    // A spoken hour without a day part: 1:00-6:59 is the afternoon, 7:00-12:59 the morning
+    // and noon, so it always lands between 07:00 and 18:59.
+    const UtcMs now = friday_ten();
+    auto sat = [](int h, int mi) { return ams_local(2026, 3, 28, h, mi); };
+    run_instants(
+        {
+            {"morgen om een uur", sat(13, 0)},
+            {"morgen om half twee", sat(13, 30)},
+            {"morgen om zes uur", sat(18, 0)},
+            {"morgen om half zeven", sat(18, 30)},
+            {"morgen vijf voor zeven", sat(18, 55)},
+            {"morgen om zeven uur", sat(7, 0)},
+            {"morgen om half acht", sat(7, 30)},
+            {"morgen om elf uur", sat(11, 0)},
+            {"morgen om half een", sat(12, 30)},
+            {"morgen om twaalf uur", sat(12, 0)},
+            {"morgen om vijf over twaalf", sat(12, 5)},
+        },
+        now);
+    // Digits with "uur" stay on the 24-hour clock, as before: "3 uur" is 03:00.
+    EXPECT_EQ(parse("morgen 3 uur"), "2026-03-28T03:00:00+01:00");
+    EXPECT_EQ(parse("morgen 15 uur"), "2026-03-28T15:00:00+01:00");
+}
+
+TEST(WanneerSpoken, EnglishClockTimes) {
+    const UtcMs now = friday_ten();
+    auto sat = [](int h, int mi) { return ams_local(2026, 3, 28, h, mi); };
+    run_instants(
+        {
+            {"tomorrow at half past two", sat(14, 30)},
+            {"tomorrow quarter past two", sat(14, 15)},
+            {"tomorrow at a quarter to four", sat(15, 45)},
+            {"tomorrow ten past two", sat(14, 10)},
+            {"tomorrow twenty to four", sat(15, 40)},
+            {"tomorrow at three o'clock", sat(15, 0)},
+            {"tomorrow at three o\xE2\x80\x99"
+             "clock",
+             sat(15, 0)},
+            {"tomorrow at eight o'clock", sat(8, 0)},
+            {"half past two tomorrow", sat(14, 30)},
+            {"tomorrow at half past seven pm", sat(19, 30)},
+        },
+        now);
+}
+
+TEST(WanneerSpoken, Refusals) {
+    run_cases({
+        // British "half two" is 2:30, Dutch "half twee" 1:30: too easily misread, so refused.
+        {"morgen half two", "unrecognised 'half two'"},
+        // "een uur" alone is rather a duration ("duurt een uur"); "om een uur" is a time.
+        {"een uur", "unrecognised 'een uur'"},
+        {"morgen kwart over half drie", "unrecognised 'kwart over half drie'"},
+        {"morgen half dertien", "unrecognised 'half dertien'"},
+        {"morgen half 13", "unrecognised 'half 13'"},
+        {"drie", "unrecognised 'drie'"},
+        {"morgen drie", "unrecognised 'drie'"},
+        {"morgen om 3", "unrecognised 'om 3'"},  // digits need a form: 3:00, 15 uur, 3pm
+    });
+    EXPECT_EQ(parse("morgen om een uur"), "2026-03-28T13:00:00+01:00");
+    EXPECT_EQ(parse("over een uur"), "2026-03-27T11:00:00+01:00");
+}
+
+TEST(WanneerSpoken, PartsOfTheDay) {
+    const UtcMs now = friday_ten();
+    auto fri = [](int h, int mi) { return ams_local(2026, 3, 27, h, mi); };
+    auto sat = [](int h, int mi) { return ams_local(2026, 3, 28, h, mi); };
+    auto thu = [](int h, int mi) { return ams_local(2026, 4, 2, h, mi); };
+    run_instants(
+        {
+            // Without a time: ochtend 09:00, middag 14:00, eind van de middag 17:00, avond 19:00.
+            {"morgenochtend", sat(9, 0)},
+            {"morgenmiddag", sat(14, 0)},
+            {"morgenavond", sat(19, 0)},
+            {"vanmiddag", fri(14, 0)},
+            {"vanavond", fri(19, 0)},
+            {"eind van de middag", fri(17, 0)},
+            {"aan het eind van de middag", fri(17, 0)},
+            {"morgen eind van de middag", sat(17, 0)},
+            {"donderdag aan het einde van de middag", thu(17, 0)},
+            {"donderdagmiddag", thu(14, 0)},
+            {"Donderdagmiddag", thu(14, 0)},
+            {"vrijdagavond", fri(19, 0)},  // today, still ahead
+            {"maandagochtend 9:30", ams_local(2026, 3, 30, 9, 30)},
+            {"morgen middag", sat(14, 0)},
+            {"donderdag middag", thu(14, 0)},
+            {"overmorgenochtend", ams_local(2026, 3, 29, 9, 0)},
+            // With a time: a 12-hour time is read in that part of the day.
+            {"donderdag om half drie", thu(14, 30)},
+            {"morgen om kwart over tien", sat(10, 15)},
+            {"vanmiddag om drie uur", fri(15, 0)},
+            {"vanmiddag om half twee", fri(13, 30)},
+            {"vanavond om acht uur", fri(20, 0)},
+            {"vanavond om half zeven", fri(18, 30)},
+            {"vanavond 8:00", fri(20, 0)},
+            {"vanavond 20:00", fri(20, 0)},
+            {"vanmiddag 12:30", fri(12, 30)},
+            {"vanmorgen 11:00", fri(11, 0)},
+            {"morgenochtend om half negen", sat(8, 30)},
+            {"morgenochtend om half zeven", sat(6, 30)},
+            {"morgenavond om 9 uur", sat(21, 0)},
+            {"morgenavond 10pm", sat(22, 0)},
+            {"om half drie vanmiddag", fri(14, 30)},
+            // English.
+            {"tomorrow afternoon", sat(14, 0)},
+            {"tomorrow morning", sat(9, 0)},
+            {"tomorrow evening", sat(19, 0)},
+            {"tomorrow night", sat(19, 0)},
+            {"this afternoon", fri(14, 0)},
+            {"this evening", fri(19, 0)},
+            {"tonight", fri(19, 0)},
+            {"tonight at eight", fri(20, 0)},
+            {"end of the afternoon", fri(17, 0)},
+            {"thursday afternoon", thu(14, 0)},
+            {"tomorrow morning at half past eight", sat(8, 30)},
+        },
+        now);
+    // A part of the day gives the time even where a date alone would get the default time.
+    WanneerOptions nine;
+    nine.default_time = minutes{9 * 60};
+    run_instants({{"vanmiddag", fri(14, 0)}, {"morgen", sat(9, 0)}}, now, nine);
+}
+
+TEST(WanneerSpoken, RelativeForms) {
+    const UtcMs now = friday_ten();
+    auto wed = [](int h, int mi) { return ams_local(2026, 4, 1, h, mi); };
+    run_instants(
+        {
+            {"over een uur", ams_local(2026, 3, 27, 11, 0)},
+            {"over twee uur", ams_local(2026, 3, 27, 12, 0)},
+            {"over een half uur", ams_local(2026, 3, 27, 10, 30)},
+            {"over 30 minuten", ams_local(2026, 3, 27, 10, 30)},
+            {"over een kwartier", ams_local(2026, 3, 27, 10, 15)},
+            {"in an hour", ams_local(2026, 3, 27, 11, 0)},
+            {"in 30 minutes", ams_local(2026, 3, 27, 10, 30)},
+            {"volgende week woensdag 10:00", wed(10, 0)},
+            {"woensdag volgende week 10:00", wed(10, 0)},
+            {"woensdag volgende week om half drie", wed(14, 30)},
+            {"volgende week woensdagmiddag", wed(14, 0)},
+            {"woensdagmiddag volgende week", wed(14, 0)},
+            {"next week wednesday 10am", wed(10, 0)},
+            {"wednesday next week 10am", wed(10, 0)},
+            {"wednesday next week afternoon", wed(14, 0)},
+        },
+        now);
+    // On a Monday, "woensdag volgende week" is not the day after tomorrow.
+    run_instants({{"woensdag volgende week 10:00", ams_local(2026, 4, 8, 10, 0)}},
+                 ams_local(2026, 3, 30, 8, 0));
+}
+
+TEST(WanneerSpoken, GisterenTienUurIsInThePast) {
+    // Once answered "begrijp ik niet": it is understood, and it is in the past.
+    auto r = parse_wanneer("gisteren 10:00", ams(), friday_ten());
+    ASSERT_TRUE(std::holds_alternative<WanneerFail>(r)) << describe(r);
+    EXPECT_EQ(std::get<WanneerFail>(r).code, WanneerError::InPast);
+    EXPECT_EQ(std::get<WanneerFail>(r).fragment, "gisteren 10:00");
+}
+
+TEST(WanneerSpoken, PastIsInPast) {
+    run_cases({
+        {"gisteren", "in_past 'gisteren'"},
+        {"gisteren om half drie", "in_past 'gisteren om half drie'"},
+        {"gisteravond", "in_past 'gisteravond'"},
+        {"gistermiddag 15:00", "in_past 'gistermiddag 15:00'"},
+        {"yesterday 3pm", "in_past 'yesterday 3pm'"},
+        {"vanochtend", "in_past 'vanochtend'"},  // 09:00, and it is 10:00
+        {"this morning", "in_past 'this morning'"},
+    });
+    const char* noon = "2026-03-27T12:00";
+    EXPECT_EQ(parse("vanochtend 8:00", noon), "in_past 'vanochtend 8:00'");
+    EXPECT_EQ(parse("vanochtend om half negen", noon), "in_past 'vanochtend om half negen'");
+    EXPECT_EQ(parse("vanmiddag", "2026-03-27T15:00"), "in_past 'vanmiddag'");
+    auto r = parse_wanneer_prefix("gisteren 10:00 Casus", ams(), friday_ten());
+    ASSERT_TRUE(std::holds_alternative<WanneerFail>(r)) << describe(r);
+    EXPECT_EQ(std::get<WanneerFail>(r).code, WanneerError::InPast);
+}
+
+TEST(WanneerSpoken, AroundDstChanges) {
+    // The day before the spring change (2026-03-29 02:00 -> 03:00): 14:30 in summer time.
+    run_instants({{"morgen om half drie", ams_local(2026, 3, 29, 14, 30)}},
+                 ams_local(2026, 3, 28, 10, 0));
+    EXPECT_EQ(format_utc_iso(ams_local(2026, 3, 29, 14, 30)), "2026-03-29T12:30:00Z");
+    EXPECT_EQ(parse("morgen om half drie 's nachts", "2026-03-28T10:00"),
+              "nonexistent_local_time 'morgen om half drie 's nachts'");
+    // The day before the autumn change (2026-10-25 03:00 -> 02:00): 14:30 in winter time.
+    run_instants({{"morgen om half drie", ams_local(2026, 10, 25, 14, 30)}},
+                 ams_local(2026, 10, 24, 10, 0));
+    EXPECT_EQ(format_utc_iso(ams_local(2026, 10, 25, 14, 30)), "2026-10-25T13:30:00Z");
+    // The repeated 02:30: the earlier one.
+    run_instants({{"morgen om half drie 's nachts",
+                   UtcMs{date::sys_days{date::year{2026} / 10 / 25} + std::chrono::minutes{30}}}},
+                 ams_local(2026, 10, 24, 10, 0));
+
+    // "over een uur" across a change is one real hour: 3 600 000 ms.
+    const std::vector<UtcMs> nows{
+        UtcMs{date::sys_days{date::year{2026} / 3 / 29} + minutes{30}},   // 01:30+01:00
+        UtcMs{date::sys_days{date::year{2026} / 3 / 29} + minutes{59}},   // 01:59+01:00
+        UtcMs{date::sys_days{date::year{2026} / 10 / 25} + minutes{30}},  // 02:30+02:00
+        UtcMs{date::sys_days{date::year{2026} / 10 / 25} + minutes{90}},  // 02:30+01:00
+    };
+    for (const UtcMs now : nows) {
+        auto r = parse_wanneer("over een uur", ams(), now);
+        ASSERT_TRUE(std::holds_alternative<WanneerOk>(r)) << describe(r);
+        EXPECT_EQ((std::get<WanneerOk>(r).instant - now).count(), 3'600'000) << format_utc_iso(now);
+    }
+    auto r = parse_wanneer("over een uur", ams(), nows[0]);
+    EXPECT_EQ(std::get<WanneerOk>(r).local_iso, "2026-03-29T03:30:00+02:00");
+    r = parse_wanneer("over een uur", ams(), nows[2]);
+    EXPECT_EQ(std::get<WanneerOk>(r).local_iso, "2026-10-25T02:30:00+01:00");
+}
+
+TEST(WanneerSpoken, PrefixKeepsTheTitle) {
+    const std::vector<PrefixCase> cases{
+        {"donderdag om half drie Casus over Jan", "2026-04-02T14:30:00+02:00", "Casus over Jan"},
+        {"vanmiddag Casus", "2026-03-27T14:00:00+01:00", "Casus"},
+        {"morgenochtend om kwart over negen intervisie", "2026-03-28T09:15:00+01:00", "intervisie"},
+        {"tomorrow afternoon review", "2026-03-28T14:00:00+01:00", "review"},
+        {"morgen om drie uur evaluatie", "2026-03-28T15:00:00+01:00", "evaluatie"},
+    };
+    for (const auto& c : cases) {
+        auto r = parse_wanneer_prefix(c.input, ams(), friday_ten());
+        ASSERT_TRUE(std::holds_alternative<WanneerOk>(r)) << c.input << ": " << describe(r);
+        const auto& ok = std::get<WanneerOk>(r);
+        EXPECT_EQ(ok.local_iso, c.expected) << c.input;
+        EXPECT_EQ(rest_after(c.input, ok.consumed_bytes), c.rest) << c.input;
+    }
+}
+
+// ---- prefix parsing: "<wanneer> <titel>" ----
 
 TEST(WanneerPrefix, SplitsTimeAndTitle) {
     const std::vector<PrefixCase> cases{
