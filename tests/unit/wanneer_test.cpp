@@ -723,6 +723,76 @@ TEST(WanneerSpoken, AroundDstChanges) {
     EXPECT_EQ(std::get<WanneerOk>(r).local_iso, "2026-10-25T02:30:00+01:00");
 }
 
+TEST(WanneerSpoken, UserGuideExamplesParse) {
+    // The new forms as docs/user.md and docs/user.en.md show them, early on a Friday.
+    const UtcMs now = ams_local(2026, 3, 27, 6, 0);
+    for (const char* text : {"donderdag om half drie",
+                             "morgen om kwart over tien",
+                             "kwart voor vier",
+                             "tien over half drie",
+                             "vijf voor half drie",
+                             "tien over twee",
+                             "om drie uur",
+                             "morgen om drie",
+                             "half 3",
+                             "vanochtend",
+                             "vanmiddag",
+                             "vanavond",
+                             "morgenochtend",
+                             "morgenmiddag",
+                             "morgenavond",
+                             "donderdagmiddag",
+                             "morgen eind van de middag",
+                             "vanmiddag om drie uur",
+                             "half drie morgen",
+                             "over een uur",
+                             "over een kwartier",
+                             "volgende week woensdag 10:00",
+                             "woensdag volgende week om half drie",
+                             "half past two",
+                             "quarter to four",
+                             "tomorrow afternoon",
+                             "tonight",
+                             "wednesday next week 10am",
+                             "thursday at half past two",
+                             "tomorrow at quarter past ten",
+                             "ten past two",
+                             "twenty to four",
+                             "at three o'clock",
+                             "tomorrow at three",
+                             "this morning",
+                             "this afternoon",
+                             "this evening",
+                             "tomorrow morning",
+                             "thursday afternoon",
+                             "tomorrow end of the afternoon",
+                             "half past two tomorrow",
+                             "in an hour",
+                             "next week wednesday 10am",
+                             "wednesday next week at half past two",
+                             "half drie 's nachts",
+                             "half acht 's avonds",
+                             "vanavond om acht uur",
+                             "half past seven pm",
+                             "tonight at eight",
+                             "tonight 8:00",
+                             "vanavond 8:00",
+                             "twaalf uur",
+                             "half een",
+                             "om zes uur",
+                             "half zeven",
+                             "om zeven uur",
+                             "half acht",
+                             "at six o'clock",
+                             "half past six",
+                             "at seven o'clock",
+                             "half past seven",
+                             "half past twelve"}) {
+        auto r = parse_wanneer(text, ams(), now);
+        EXPECT_TRUE(std::holds_alternative<WanneerOk>(r)) << text << ": " << describe(r);
+    }
+}
+
 TEST(WanneerSpoken, PrefixKeepsTheTitle) {
     const std::vector<PrefixCase> cases{
         {"donderdag om half drie Casus over Jan", "2026-04-02T14:30:00+02:00", "Casus over Jan"},
