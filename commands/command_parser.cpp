@@ -9,6 +9,10 @@ bool is_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
+bool is_sentence_end(char c) {
+    return c == '?' || c == '!' || c == '.';
+}
+
 // Opening quote -> closing quote, both as UTF-8 strings.
 struct QuotePair {
     std::string_view open, close;
@@ -69,6 +73,16 @@ std::optional<ParsedCommand> parse_command(std::string_view body) {
         char c = s[i];
         bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
                   c == '-' || c == '_';
+        if (!ok && is_sentence_end(c)) {
+            // "!hulp?" or "!hulp." as people type in chat: closing punctuation that runs to the
+            // end of the word belongs to the sentence, not to the name.
+            std::size_t j = i;
+            while (j < s.size() && is_sentence_end(s[j])) ++j;
+            if (j == s.size() || is_space(s[j])) {
+                i = j;
+                break;
+            }
+        }
         if (!ok) return std::nullopt;
         cmd.name.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
         ++i;

@@ -25,7 +25,8 @@ std::string strip_reply_fallback(std::string_view body);
 
 /// Parses `body` (already stripped of the reply fallback) as a command: a prefix `!` or `/`,
 /// then a name of letters, digits, '-' or '_' ending at whitespace or the end of the text
-/// (a word boundary: "!helpme" is the command "helpme", "!help," is no command).
+/// (a word boundary: "!helpme" is the command "helpme", "!help," is no command). Sentence
+/// punctuation right after the name ("!hulp?", "!hulp!", "!hulp.", "!ping?!") is dropped.
 /// Returns nullopt when the body is not a command.
 std::optional<ParsedCommand> parse_command(std::string_view body);
 

@@ -55,6 +55,16 @@ const void* SectionValues::get_erased(std::string_view key, const std::type_info
     return it->second.value.get();
 }
 
+const void* SectionValues::find_erased(std::string_view key, const std::type_info& type) const {
+    auto it = values_.find(key);
+    if (it == values_.end() || !it->second.value) return nullptr;
+    return get_erased(key, type);
+}
+
+void SectionValues::erase(std::string_view key) {
+    if (auto it = values_.find(key); it != values_.end()) values_.erase(it);
+}
+
 const TeamConfig* Config::team_for_room(std::string_view room_id) const {
     for (const auto& t : teams)
         if (t.room == room_id) return &t;
@@ -626,9 +636,21 @@ LoadResult load_config_text(std::string_view yaml_text, const std::vector<Sectio
             }
         }
     }
+    if (cfg->teams.empty() && !(root["teams"].IsDefined() && !root["teams"].IsSequence()))
+        result.warnings.push_back(
+            "teams: no teams are configured; the bot answers !help and !ping, but casus, "
+            "intervisie, tenzij and the digest need a team (see deploy/dialoogbot.example.yaml)");
     for (const auto& f : features)
         if (f.scope == SectionSchema::Scope::Top)
             parsed.push_back(parse_section(f, root[f.key], f.key, kTopLevel, sink));
+    // Sections that parsed cleanly are stored before the second pass, so its checks can read
+    // other sections (a team's casus method must be in the method library).
+    auto values_of = [&](const ParsedSection& ps) -> SectionValues& {
+        return ps.team == kTopLevel ? cfg->sections : cfg->teams[ps.team].sections;
+    };
+    for (auto& ps : parsed)
+        if (ps.errors == 0 && ps.value)
+            values_of(ps).put_erased(ps.schema->key, *ps.schema->type, ps.value);
     for (auto& ps : parsed) {
         if (!ps.node.IsDefined() || !ps.value || !ps.schema->validate_with_config) continue;
         const std::size_t before = sink.errors().size();
@@ -638,11 +660,8 @@ LoadResult load_config_text(std::string_view yaml_text, const std::vector<Sectio
         ps.errors += sink.errors().size() - before;
     }
     // Only a section that reported nothing keeps its value (a refused config has none anyway).
-    for (auto& ps : parsed) {
-        if (ps.errors > 0 || !ps.value) continue;
-        auto& values = ps.team == kTopLevel ? cfg->sections : cfg->teams[ps.team].sections;
-        values.put_erased(ps.schema->key, *ps.schema->type, std::move(ps.value));
-    }
+    for (auto& ps : parsed)
+        if (ps.errors > 0) values_of(ps).erase(ps.schema->key);
 
     // Token / password files: checked at load so --check-config finds a missing file.
     for (const auto* file : {&cfg->bot.access_token_file, &cfg->bot.password_file}) {

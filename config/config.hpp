@@ -89,6 +89,17 @@ class SectionValues {
                     std::shared_ptr<const void> value);
     /// Type-erased get: the stored object, after the checks get() describes.
     const void* get_erased(std::string_view key, const std::type_info& type) const;
+    /// The value stored under `key`, or null when none is (a section whose parse reported
+    /// errors, during the loader's second pass). Throws std::logic_error on another type.
+    template <typename T>
+    const T* find(std::string_view key) const {
+        return static_cast<const T*>(find_erased(key, typeid(T)));
+    }
+    /// Type-erased find: null when nothing is stored under `key`.
+    const void* find_erased(std::string_view key, const std::type_info& type) const;
+    /// Removes the value under `key`, if any (the loader drops a section its second pass
+    /// refused).
+    void erase(std::string_view key);
 
   private:
     struct Entry {
@@ -157,6 +168,13 @@ struct Config {
     const T& section(const TopSection<T>& s) const {
         return sections.get<T>(s.key);
     }
+    /// The parsed value of the top-level section `s`, or null when its parse reported errors.
+    /// For the second pass (`SectionSchema::validate_with_config`), which runs before the load
+    /// is known to succeed; everywhere else use section().
+    template <typename T>
+    const T* find_section(const TopSection<T>& s) const {
+        return sections.find<T>(s.key);
+    }
     /// Sets the value of section `s` (tests that build a config by hand).
     template <typename T>
     void set_section(const TopSection<T>& s, T value) {
@@ -194,7 +212,8 @@ struct SectionSchema {
     Parse parse = {};
     /// Optional second pass for checks that need the rest of the config (e.g. that a named
     /// team exists). Runs after every section and team was parsed, only when the section is
-    /// present, over the value its parse returned.
+    /// present, over the value its parse returned. Other top-level sections are readable with
+    /// `Config::find_section` (null when their own parse failed).
     Check validate_with_config = {};
 
     /// The schema of top-level section `section`: `parse(node, path, sink)` returns its T.

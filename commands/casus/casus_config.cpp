@@ -103,4 +103,23 @@ TeamCasusConfig parse_casus_section(const YAML::Node& node, const std::string& p
     return out;
 }
 
+void check_casus_methods(const TeamCasusConfig&, const YAML::Node& node, const std::string& path,
+                         const config::Config& cfg, config::ErrorSink& sink) {
+    const MethodLibrary* library = cfg.find_section(kMethodsSection);
+    if (!library) return;  // `methods:` reported its own errors
+    auto check = [&](const YAML::Node& m, const std::string& key) {
+        if (!m.IsDefined() || !m.IsScalar() || normalize_method_name(m.Scalar()).empty()) return;
+        if (find_method(*library, m.Scalar())) return;
+        std::string known;
+        for (const auto& method : *library) known += (known.empty() ? "" : ", ") + method.id;
+        sink.add(m, key, "unknown method \"" + m.Scalar() + "\" (methods: " + known + ")");
+    };
+    if (!node.IsMap()) return;
+    check(node["method"], path + ".method");
+    if (const YAML::Node series = node["series"]; series.IsSequence())
+        for (std::size_t i = 0; i < series.size(); ++i)
+            if (series[i].IsMap())
+                check(series[i]["method"], path + ".series[" + std::to_string(i) + "].method");
+}
+
 }  // namespace dialoog::casus

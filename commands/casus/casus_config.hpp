@@ -46,4 +46,12 @@ inline constexpr config::TeamSection<TeamCasusConfig> kCasusSection{"casus"};
 TeamCasusConfig parse_casus_section(const YAML::Node& node, const std::string& path,
                                     config::ErrorSink& sink);
 
+/// The second pass over a team's `casus:` node: its `method:` and each `series[].method` must
+/// name a method of the library (`methods:` plus the built-ins, by id or alias); an unknown
+/// name is an error listing the known ones. Without this check `!casus plan` fell back to the
+/// incident method at run time without a word.
+void check_casus_methods(const TeamCasusConfig& value, const YAML::Node& node,
+                         const std::string& path, const config::Config& cfg,
+                         config::ErrorSink& sink);
+
 }  // namespace dialoog::casus

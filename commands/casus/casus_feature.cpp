@@ -115,7 +115,7 @@ void CasusFeature::add_jobs(JobRegistry& j) {
 std::vector<config::SectionSchema> CasusFeature::config_sections() const {
     return {
         config::SectionSchema::of(kMethodsSection, parse_methods_section),
-        config::SectionSchema::of(kCasusSection, parse_casus_section),
+        config::SectionSchema::of(kCasusSection, parse_casus_section, check_casus_methods),
     };
 }
 

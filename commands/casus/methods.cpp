@@ -227,6 +227,13 @@ MethodLibrary parse_methods_section(const YAML::Node& node, const std::string& p
                      "\"kort overleg\")");
         } else if (!seen.insert(normalize_method_name(name.Scalar())).second) {
             sink.add(name, p + ".name", "method \"" + name.Scalar() + "\" is defined twice");
+        } else if (const Method* b = find_method(builtin_methods(), name.Scalar());
+                   b && b->id != normalize_method_name(name.Scalar())) {
+            // Same name as a built-in's alias: it would hide that built-in (an override of a
+            // built-in uses the built-in's own name).
+            sink.add(name, p + ".name",
+                     "\"" + name.Scalar() + "\" is an alias of the built-in method " + b->id +
+                         "; use " + b->id + " to replace it, or choose another name");
         } else {
             method.id = normalize_method_name(name.Scalar());
         }
@@ -239,7 +246,19 @@ MethodLibrary parse_methods_section(const YAML::Node& node, const std::string& p
             if (ok)
                 for (const auto& x : a) {
                     ok = ok && x.IsScalar() && valid_name(x.Scalar());
-                    if (ok) method.aliases.push_back(normalize_method_name(x.Scalar()));
+                    if (!ok) break;
+                    const std::string alias = normalize_method_name(x.Scalar());
+                    // An alias that is another built-in's name or alias would hide that method
+                    // from `!casus plan … methode` without a word.
+                    const Method* taken = find_method(builtin_methods(), alias);
+                    if (taken && taken->id != method.id)
+                        sink.add(x, p + ".aliases",
+                                 "\"" + x.Scalar() +
+                                     "\" is already the name or an alias of the "
+                                     "built-in method " +
+                                     taken->id + "; choose another alias");
+                    else
+                        method.aliases.push_back(alias);
                 }
             if (!ok) sink.add(a, p + ".aliases", "must be a list of names, e.g. [kort, short]");
         }

@@ -152,9 +152,22 @@ DigestConfig parse_digest_section(const YAML::Node& node, const std::string& pat
     return out;
 }
 
+void check_digest_leaders(const DigestConfig& value, const YAML::Node& node,
+                          const std::string& path, const config::Config& cfg, ErrorSink& sink) {
+    const YAML::Node leaders = node.IsMap() ? node["leaders"] : YAML::Node();
+    if (!leaders.IsMap()) return;
+    for (auto it = leaders.begin(); it != leaders.end(); ++it) {
+        if (!it->first.IsScalar()) continue;
+        const std::string& id = it->first.Scalar();
+        if (!value.leaders.contains(id) || !cfg.teams_led_by(id).empty()) continue;
+        sink.add(it->first, path + ".leaders." + id,
+                 "leads no team: add them to a team's leaders: list, or remove this entry");
+    }
+}
+
 std::vector<config::SectionSchema> digest_config_sections() {
     return {
-        config::SectionSchema::of(kDigestSection, parse_digest_section),
+        config::SectionSchema::of(kDigestSection, parse_digest_section, check_digest_leaders),
         config::SectionSchema::of(kTeamDigestSection, parse_team_digest_section),
     };
 }

@@ -79,6 +79,12 @@ DigestConfig parse_digest_section(const YAML::Node& node, const std::string& pat
 TeamDigestConfig parse_team_digest_section(const YAML::Node& node, const std::string& path,
                                            config::ErrorSink& sink);
 
+/// The second pass over the top-level `digest:` node: each entry of `digest.leaders` must lead
+/// some team (be in a team's `leaders:`); otherwise it would never get a digest.
+void check_digest_leaders(const DigestConfig& value, const YAML::Node& node,
+                          const std::string& path, const config::Config& cfg,
+                          config::ErrorSink& sink);
+
 /// The schemas of `digest:` at the top level and inside a team.
 std::vector<config::SectionSchema> digest_config_sections();
 

@@ -92,6 +92,10 @@ IntakeConfig parse_intake_section(const YAML::Node& n, const std::string& path,
                  "required key is missing (who may send client input, e.g. "
                  "[\"@*:clientenraad.example.org\"])");
     ic.allow = parse_string_list(n, "allow", path, sink, true);
+    if (const YAML::Node a = n["allow"]; a.IsSequence() && a.size() == 0)
+        sink.add(a, path + ".allow",
+                 "is empty, so nobody could send client input; list who may (e.g. "
+                 "[\"@*:clientenraad.example.org\"]) or remove the intake: section");
     ic.keep_words = parse_string_list(n, "keep_words", path, sink, false);
     if (auto d = n["default_team"]; d.IsDefined() && !d.IsNull()) {
         if (!d.IsScalar())

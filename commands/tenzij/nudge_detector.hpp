@@ -22,7 +22,8 @@ namespace dialoog::tenzij {
 /// One door-closing pattern.
 /// - id: stable name "<language>.<name>", e.g. "nl.kan_niet"; stored with each nudge for the
 ///   digest and used by the YAML to remove a pattern.
-/// - language: "nl" or "en" (any non-empty tag is accepted for additions).
+/// - language: "nl" or "en" (the detector accepts any non-empty tag; the config's `nudge.add`
+///   only nl and en, the languages a team can have).
 /// - pcre: a PCRE2 pattern, compiled with UTF, UCP (Unicode \w and \b) and CASELESS. It is
 ///   matched against one normalised sentence at a time: case-folded, typographic quotes and
 ///   apostrophes as ASCII (so write "can't", not "can’t"; typographic ones in the pattern are

@@ -63,6 +63,11 @@ void read_patterns(const YAML::Node& node, const std::string& path, config::Erro
                         ok = false;
                     }
                 }
+                if (ok && np.language != "nl" && np.language != "en") {
+                    // Teams speak nl or en (a team's `language:`); another tag is a typo.
+                    sink.add(p["language"], at(ipath, "language"), "must be nl or en");
+                    ok = false;
+                }
                 if (!ok) continue;
                 cfg.add.push_back(std::move(np));
                 add_nodes.push_back(p);

@@ -270,3 +270,62 @@ TEST(CasusPlanArgs, ActionOwnerAndDate) {
     ASSERT_TRUE(d.when_fail.has_value());
     EXPECT_EQ(d.when_fail->code, wanneer::WanneerError::InvalidDate);
 }
+
+// An unknown method in a team's casus section used to pass the check and fall back to the
+// incident method at run time without a word.
+TEST(CasusConfig, UnknownMethodNameIsRefused) {
+    auto errs =
+        errors_of(team_config("    casus:\n"                          // line 14
+                              "      method: toverbal\n"              // 15
+                              "      series:\n"                       // 16
+                              "        - when: \"dinsdag 09:00\"\n"   // 17
+                              "          method: roddel\n"            // 18
+                              "        - when: \"woensdag 09:00\"\n"  // 19
+                              "          method: kort overleg\n"));   // 20
+    EXPECT_TRUE(has(errs, "line 15: teams[0].casus.method: unknown method \"toverbal\"")) << errs;
+    EXPECT_TRUE(has(errs, "(methods: incidentmethode, vijfstappenmethode")) << errs;
+    EXPECT_FALSE(has(errs, "series[0]")) << errs;  // an alias of the roddelmethode
+    EXPECT_TRUE(has(errs, "line 20: teams[0].casus.series[1].method: unknown method")) << errs;
+    // A method the YAML adds is known, by its name and by its alias.
+    const std::string added =
+        "methods:\n"
+        "  - name: kort overleg\n"
+        "    aliases: [kort]\n"
+        "    description: Snel\n"
+        "    steps:\n"
+        "      - {name: Vraag, minutes: 5, instruction: Stel je vraag.}\n";
+    EXPECT_EQ(errors_of(team_config("    casus:\n      method: kort\n", added)), "");
+    EXPECT_EQ(errors_of(team_config("    casus:\n      method: Kort Overleg\n", added)), "");
+}
+
+// A YAML method whose alias (or name) is already a built-in's name or alias would hide that
+// built-in from `!casus plan … methode`.
+TEST(CasusMethods, AliasThatShadowsABuiltinIsRefused) {
+    const std::string yaml = base_config(
+        "methods:\n"                     // line 9
+        "  - name: snelle ronde\n"       // 10
+        "    aliases: [snel, roddel]\n"  // 11
+        "    description: Snel\n"        // 12
+        "    steps:\n"                   // 13
+        "      - {name: Ronde, minutes: 5, instruction: Iedereen kort.}\n"
+        "  - name: balint\n"         // 15
+        "    description: Anders\n"  // 16
+        "    steps:\n"               // 17
+        "      - {name: Ronde, minutes: 5, instruction: Iedereen kort.}\n"
+        "  - name: roddelmethode\n"              // 19
+        "    aliases: [roddel, eigen roddel]\n"  // 20
+        "    description: Onze versie\n"         // 21
+        "    steps:\n"                           // 22
+        "      - {name: Ronde, minutes: 5, instruction: Iedereen kort.}\n");
+    auto errs = errors_of(yaml);
+    EXPECT_TRUE(has(errs,
+                    "line 11: methods[0].aliases: \"roddel\" is already the name or an "
+                    "alias of the built-in method roddelmethode"))
+        << errs;
+    EXPECT_TRUE(has(errs,
+                    "line 15: methods[1].name: \"balint\" is an alias of the built-in method "
+                    "balintmethode"))
+        << errs;
+    // Overriding a built-in under its own name may keep that built-in's aliases.
+    EXPECT_FALSE(has(errs, "methods[2]")) << errs;
+}

@@ -27,7 +27,24 @@ TEST(CommandParser, WordBoundary) {
     ASSERT_TRUE(a);
     EXPECT_EQ(a->name, "helpme");  // a different (unknown) command, not !help
     EXPECT_FALSE(parse_command("!help,"));
-    EXPECT_FALSE(parse_command("!ping!"));
+    EXPECT_FALSE(parse_command("!ping!x"));
+    EXPECT_FALSE(parse_command("!ping?x"));
+}
+
+// People end a command like a sentence: "!Hulp?", "!hulp!" and "!hulp." are `!hulp`.
+TEST(CommandParser, SentencePunctuationAfterTheNameIsDropped) {
+    for (const char* body : {"!Hulp?", "!hulp!", "!hulp.", "!hulp?!", "!hulp...", "/hulp?"}) {
+        auto a = parse_command(body);
+        ASSERT_TRUE(a) << body;
+        EXPECT_EQ(a->name, "hulp") << body;
+        EXPECT_EQ(a->rest, "") << body;
+    }
+    auto b = parse_command("!casus? lijst");
+    ASSERT_TRUE(b);
+    EXPECT_EQ(b->name, "casus");
+    EXPECT_EQ(b->rest, "lijst");
+    EXPECT_FALSE(parse_command("!?"));
+    EXPECT_FALSE(parse_command("!.hulp"));
 }
 
 TEST(CommandParser, NotCommands) {

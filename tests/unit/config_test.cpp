@@ -421,3 +421,15 @@ TEST(Config, ThrowingSectionValidatorBecomesAnError) {
     EXPECT_TRUE(has_error(r, 18, "extra", "could not be read"));
     EXPECT_TRUE(has_error(r, 17, "teams[0].casus", "bad shape"));
 }
+
+// A config without teams loads (the bot can still answer !help), with a warning that says what
+// is missing.
+TEST(Config, NoTeamsIsAWarning) {
+    ::setenv("DIALOOGBOT_ACCESS_TOKEN", "test-token", 0);
+    auto r = load_config_text(
+        "homeserver: http://127.0.0.1:8008\nbot:\n  user_id: \"@bot:hs\"\nstorage: /tmp/x.db\n", {},
+        "<test>");
+    ASSERT_TRUE(r.config);
+    ASSERT_EQ(r.warnings.size(), 1u);
+    EXPECT_NE(r.warnings[0].find("no teams are configured"), std::string::npos) << r.warnings[0];
+}

@@ -150,3 +150,15 @@ TEST(DeployDocker, BuildStageCopiesEveryLayerFolder) {
 }
 
 }  // namespace
+
+// The licence is EUPL-1.2 in full (the Appendix of compatible licences is its last part), and
+// the README names it.
+TEST(Licence, RepositoryCarriesTheFullEupl12Text) {
+    const auto licence = read("LICENSE");
+    EXPECT_EQ(licence.rfind("EUROPEAN UNION PUBLIC LICENCE v. 1.2", 0), 0u);
+    EXPECT_NE(licence.find("Acceptance of the Licence"), std::string::npos);
+    EXPECT_NE(licence.find("Applicable Law"), std::string::npos);
+    EXPECT_NE(licence.find("Appendix"), std::string::npos);
+    EXPECT_NE(licence.find("require the production of a new EUPL version."), std::string::npos);
+    EXPECT_NE(read("README.md").find("EUPL-1.2"), std::string::npos);
+}

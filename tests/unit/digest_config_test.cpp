@@ -130,3 +130,16 @@ TEST(DigestConfig, RefusedValuesAreNotRead) {
     EXPECT_EQ(d.spread_ms, 3 * 60 * 1000);
     EXPECT_TRUE(d.leaders.empty());
 }
+
+// A `digest.leaders` entry for someone who leads no team would never get a digest.
+TEST(DigestConfig, LeaderEntryThatLeadsNoTeamIsRefused) {
+    auto r = load(std::string(kTeam) +
+                  "digest:\n  leaders:\n"
+                  "    \"@lea:hs\": {weekday: vrijdag}\n"
+                  "    \"@niemand:hs\": {weekday: vrijdag}\n");  // line 16
+    EXPECT_FALSE(r.config);
+    auto all = errors_of(r);
+    EXPECT_NE(all.find("line 16: digest.leaders.@niemand:hs: leads no team"), std::string::npos)
+        << all;
+    EXPECT_EQ(all.find("@lea:hs"), std::string::npos) << all;
+}

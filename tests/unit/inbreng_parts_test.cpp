@@ -92,6 +92,14 @@ TEST(InbrengConfig, UnknownDefaultTeamIsAnErrorWithItsLine) {
     EXPECT_TRUE(has_error(r, 18, "intake.default_team", "Team Noord, Team Zuid")) << dump(r);
 }
 
+// `allow: []` with an intake section passed the check, and nobody could send client input.
+TEST(InbrengConfig, EmptyAllowListIsRefused) {
+    auto r = load("intake:\n  allow: []\n");  // intake: line 16, allow: line 17
+    EXPECT_FALSE(r.config);
+    EXPECT_TRUE(has_error(r, 17, "intake.allow", "is empty, so nobody could send client input"))
+        << dump(r);
+}
+
 TEST(InbrengConfig, WrongValuesAreErrorsWithLines) {
     auto r = load(
         "intake:\n"                    // 16

@@ -138,3 +138,18 @@ TEST(TenzijConfig, AddedAndRemovedPatternsWorkThroughTheHandler) {
     quiet.send("!team:hs", "@leider:hs", "Dat kan niet, past niet in het beleid.");
     EXPECT_TRUE(quiet.take().empty());
 }
+
+// A pattern's language is one a team can speak; "de" or "NL " is a typo the check now names.
+TEST(TenzijConfig, PatternLanguageOtherThanNlOrEnIsRefused) {
+    auto r = load(
+        "nudge:\n  patterns:\n    add:\n      - {id: de.kein_platz, language: de, "
+        "pcre: \"kein platz\"}\n");
+    EXPECT_FALSE(r.config);
+    auto* e = find(r, "nudge.patterns.add[0].language");
+    ASSERT_NE(e, nullptr) << all(r);
+    EXPECT_NE(e->message.find("must be nl or en"), std::string::npos) << e->message;
+    EXPECT_TRUE(load("nudge:\n  patterns:\n    add:\n      - {id: en.no_room, language: en, "
+                     "pcre: \"no room\"}\n")
+                    .config)
+        << all(load(""));
+}
