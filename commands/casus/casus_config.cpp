@@ -116,7 +116,7 @@ void check_casus_methods(const TeamCasusConfig&, const YAML::Node& node, const s
     };
     if (!node.IsMap()) return;
     check(node["method"], path + ".method");
-    if (const YAML::Node series = node["series"]; series.IsSequence())
+    if (const YAML::Node series = node["series"]; series.IsDefined() && series.IsSequence())
         for (std::size_t i = 0; i < series.size(); ++i)
             if (series[i].IsMap())
                 check(series[i]["method"], path + ".series[" + std::to_string(i) + "].method");

@@ -154,8 +154,9 @@ DigestConfig parse_digest_section(const YAML::Node& node, const std::string& pat
 
 void check_digest_leaders(const DigestConfig& value, const YAML::Node& node,
                           const std::string& path, const config::Config& cfg, ErrorSink& sink) {
-    const YAML::Node leaders = node.IsMap() ? node["leaders"] : YAML::Node();
-    if (!leaders.IsMap()) return;
+    if (!node.IsMap()) return;
+    const YAML::Node leaders = node["leaders"];
+    if (!leaders.IsDefined() || !leaders.IsMap()) return;
     for (auto it = leaders.begin(); it != leaders.end(); ++it) {
         if (!it->first.IsScalar()) continue;
         const std::string& id = it->first.Scalar();

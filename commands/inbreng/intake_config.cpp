@@ -92,7 +92,7 @@ IntakeConfig parse_intake_section(const YAML::Node& n, const std::string& path,
                  "required key is missing (who may send client input, e.g. "
                  "[\"@*:clientenraad.example.org\"])");
     ic.allow = parse_string_list(n, "allow", path, sink, true);
-    if (const YAML::Node a = n["allow"]; a.IsSequence() && a.size() == 0)
+    if (const YAML::Node a = n["allow"]; a.IsDefined() && a.IsSequence() && a.size() == 0)
         sink.add(a, path + ".allow",
                  "is empty, so nobody could send client input; list who may (e.g. "
                  "[\"@*:clientenraad.example.org\"]) or remove the intake: section");

@@ -20,7 +20,8 @@ std::string cfg(const std::string& bot_file_line) {
            "  user_id: \"@dialoogbot:example.org\"\n" +
            bot_file_line +
            "\n"
-           "storage: /tmp/dialoogbot.db\n";
+           "storage: /tmp/dialoogbot.db\n"
+           "teams:\n  - name: Team Noord\n    room: \"!noord:example.org\"\n";
 }
 
 class CredentialsDir : public ::testing::Test {
