@@ -1,5 +1,7 @@
-// matrix/canonical_json.hpp and matrix/base64.hpp against the Matrix spec's own examples:
-// Appendices "Unpadded Base64" and "Canonical JSON" > "Examples".
+// matrix/canonical_json.hpp, matrix/base64.hpp and matrix/signing.hpp against the Matrix
+// spec's own examples: Appendices "Unpadded Base64", "Canonical JSON" > "Examples", and
+// "Cryptographic Test Vectors" (JSON signing and event signing with the seed
+// YJDBA9Xnr2sVqXD9Vj7XVUnmFZcZrlw8Md7kMW+3XA1).
 #include <gtest/gtest.h>
 
 #include <openssl/evp.h>
@@ -12,6 +14,10 @@
 
 #include "matrix/base64.hpp"
 #include "matrix/canonical_json.hpp"
+#include "matrix/olm/account.hpp"
+#include "matrix/olm/pk_signing.hpp"
+#include "matrix/olm/utility.hpp"
+#include "matrix/signing.hpp"
 
 using namespace dialoog::matrix;
 using nlohmann::json;
@@ -205,4 +211,207 @@ TEST(UnpaddedBase64, AgreesWithOpenSslOnEveryByteAndLength) {
         ASSERT_TRUE(back_padded.ok()) << len;
         EXPECT_EQ(*back_padded, in);
     }
+}
+
+// ---- Signing JSON (spec Appendices, "Cryptographic Test Vectors") ----------------------------
+
+namespace {
+
+const char* spec_seed = "YJDBA9Xnr2sVqXD9Vj7XVUnmFZcZrlw8Md7kMW+3XA1";
+
+olm::PkSigning spec_key() {
+    auto seed = unpadded_base64_decode(spec_seed);
+    EXPECT_TRUE(seed.ok());
+    auto key = olm::PkSigning::from_seed(*seed);
+    EXPECT_TRUE(key.ok()) << key.error().message;
+    return std::move(key).value();
+}
+
+/// Signs as the spec's vectors do: SERVER_NAME "domain", KEY_ID "ed25519:1".
+json spec_sign(const olm::PkSigning& key, json object) {
+    auto signed_ = sign_json(std::move(object), "domain", "1",
+                             [&](std::string_view m) { return key.sign(m); });
+    EXPECT_TRUE(signed_.ok()) << signed_.error().message;
+    return signed_.ok() ? *signed_ : json();
+}
+
+}  // namespace
+
+TEST(SigningJson, SpecVectorEmptyObject) {
+    auto key = spec_key();
+    EXPECT_EQ(spec_sign(key, json::object()), json::parse(R"({
+        "signatures": {
+            "domain": {
+                "ed25519:1": "K8280/U9SSy9IVtjBuVeLr+HpOB4BQFWbg+UZaADMtTdGYI7Geitb76LTrr5QV/7Xg4ahLwYGYZzuHGZKM5ZAQ"
+            }
+        }
+    })"));
+}
+
+TEST(SigningJson, SpecVectorObjectWithData) {
+    auto key = spec_key();
+    json signed_ = spec_sign(key, json::parse(R"({"one": 1, "two": "Two"})"));
+    EXPECT_EQ(signed_, json::parse(R"({
+        "one": 1,
+        "signatures": {
+            "domain": {
+                "ed25519:1": "KqmLSbO39/Bzb0QIYE82zqLwsA+PDzYIpIRA2sRQ4sL53+sN6/fpNSoqE7BP7vBZhG6kYdD13EIMJpvhJI+6Bw"
+            }
+        },
+        "two": "Two"
+    })"));
+    EXPECT_TRUE(verify_json(signed_, "domain", "1", key.public_key()).ok());
+}
+
+TEST(SigningJson, SpecVectorMinimalEvent) {
+    // "Event Signing": the content hash covers the event without unsigned, signatures and
+    // hashes; the signature covers the redacted event (here: every key is kept by the
+    // redaction algorithm) with the hash, without unsigned.
+    auto key = spec_key();
+    json event = json::parse(R"({
+        "room_id": "!x:domain",
+        "sender": "@a:domain",
+        "origin": "domain",
+        "origin_server_ts": 1000000,
+        "signatures": {},
+        "hashes": {},
+        "type": "X",
+        "content": {},
+        "prev_events": [],
+        "auth_events": [],
+        "depth": 3,
+        "unsigned": {
+            "age_ts": 1000000
+        }
+    })");
+    json hashed = event;
+    for (const char* k : {"unsigned", "signatures", "hashes"}) hashed.erase(k);
+    EXPECT_EQ(olm::sha256(canon(hashed)), "5jM4wQpv6lnBo7CLIghJuHdW+s2CMBJPUOGOC89ncos");
+    event["hashes"] = {{"sha256", olm::sha256(canon(hashed))}};
+    json signed_ = spec_sign(key, event);
+    EXPECT_EQ(signed_["signatures"]["domain"]["ed25519:1"],
+              "KxwGjPSDEtvnFgU00fwFz+l6d2pJM6XBIaMEn81SXPTRl16AqLAYqfIReFGZlHi5KLjAWbOoMszkwsQma+"
+              "lYAg");
+    EXPECT_EQ(signed_["unsigned"], json({{"age_ts", 1000000}}));  // kept, not signed
+}
+
+TEST(SigningJson, SpecVectorRedactableEvent) {
+    auto key = spec_key();
+    json event = json::parse(R"({
+        "content": {
+            "body": "Here is the message content"
+        },
+        "event_id": "$0:domain",
+        "origin": "domain",
+        "origin_server_ts": 1000000,
+        "type": "m.room.message",
+        "room_id": "!r:domain",
+        "sender": "@u:domain",
+        "signatures": {},
+        "unsigned": {
+            "age_ts": 1000000
+        }
+    })");
+    json hashed = event;
+    for (const char* k : {"unsigned", "signatures", "hashes"}) hashed.erase(k);
+    EXPECT_EQ(olm::sha256(canon(hashed)), "onLKD1bGljeBWQhWZ1kaP9SorVmRQNdN5aM2JYU2n/g");
+    // Redacted: an m.room.message keeps no content keys.
+    json redacted = event;
+    redacted["content"] = json::object();
+    redacted["hashes"] = {{"sha256", olm::sha256(canon(hashed))}};
+    json signed_ = spec_sign(key, redacted);
+    EXPECT_EQ(signed_["signatures"]["domain"]["ed25519:1"],
+              "Wm+VzmOUOz08Ds+0NTWb1d4CZrVsJSikkeRxh6aCcUwu6pNC78FunoD7KNWzqFn241eYHYMGCA5McEiVPdhz"
+              "BA");
+}
+
+TEST(SigningJson, DeviceKeysSignedByTheAccountVerify) {
+    auto account = olm::Account::create();
+    ASSERT_TRUE(account.ok());
+    auto ids = account->identity_keys();
+    json device_keys = {
+        {"user_id", "@dialoogbot:example.org"},
+        {"device_id", "DIALOOGBOT"},
+        {"algorithms", {"m.olm.v1.curve25519-aes-sha2", "m.megolm.v1.aes-sha2"}},
+        {"keys", {{"curve25519:DIALOOGBOT", ids.curve25519}, {"ed25519:DIALOOGBOT", ids.ed25519}}},
+    };
+    auto signed_ = sign_json(device_keys, "@dialoogbot:example.org", "DIALOOGBOT", *account);
+    ASSERT_TRUE(signed_.ok()) << signed_.error().message;
+    ASSERT_TRUE(signed_->contains("signatures"));
+    EXPECT_EQ((*signed_)["signatures"]["@dialoogbot:example.org"]["ed25519:DIALOOGBOT"]
+                  .get<std::string>()
+                  .size(),
+              86u);
+    EXPECT_TRUE(verify_json(*signed_, "@dialoogbot:example.org", "DIALOOGBOT", ids.ed25519).ok());
+
+    // unsigned and further signatures do not change what was signed.
+    json later = *signed_;
+    later["unsigned"] = {{"device_display_name", "dialoogbot"}};
+    later["signatures"]["@admin:example.org"]["ed25519:OTHER"] = "x";
+    EXPECT_TRUE(verify_json(later, "@dialoogbot:example.org", "DIALOOGBOT", ids.ed25519).ok());
+
+    // Any change to a signed field fails.
+    json altered = *signed_;
+    altered["device_id"] = "EVIL";
+    auto bad = verify_json(altered, "@dialoogbot:example.org", "DIALOOGBOT", ids.ed25519);
+    ASSERT_FALSE(bad.ok());
+    EXPECT_EQ(bad.error().code, CryptoErrc::BadSignature);
+}
+
+TEST(SigningJson, KeepsExistingSignaturesAndUnsigned) {
+    auto key = olm::PkSigning::generate();
+    ASSERT_TRUE(key.ok());
+    json object = json::parse(R"({
+        "key": "zKbLg+NrIjpnagy+pIY6uPL4ZwEG2v+8F9lmgsnlZzs",
+        "signatures": {"@alice:example.org": {"ed25519:JLAFKJWSCS": "sig"}},
+        "unsigned": {"note": 1}
+    })");
+    auto signed_ = sign_json(object, "@alice:example.org", *key);
+    ASSERT_TRUE(signed_.ok());
+    EXPECT_EQ((*signed_)["signatures"]["@alice:example.org"]["ed25519:JLAFKJWSCS"], "sig");
+    EXPECT_TRUE(
+        (*signed_)["signatures"]["@alice:example.org"].contains("ed25519:" + key->public_key()));
+    EXPECT_EQ((*signed_)["unsigned"], json({{"note", 1}}));
+    EXPECT_TRUE(
+        verify_json(*signed_, "@alice:example.org", key->public_key(), key->public_key()).ok());
+}
+
+TEST(SigningJson, VerifyFailuresAreValues) {
+    auto key = spec_key();
+    json signed_ = spec_sign(key, json::parse(R"({"one": 1})"));
+    auto other = olm::PkSigning::generate();
+    ASSERT_TRUE(other.ok());
+
+    EXPECT_EQ(verify_json(signed_, "other", "1", key.public_key()).error().code,
+              CryptoErrc::MissingSignature);
+    EXPECT_EQ(verify_json(signed_, "domain", "2", key.public_key()).error().code,
+              CryptoErrc::MissingSignature);
+    EXPECT_EQ(
+        verify_json(json::parse(R"({"one": 1})"), "domain", "1", key.public_key()).error().code,
+        CryptoErrc::MissingSignature);
+    EXPECT_EQ(verify_json(signed_, "domain", "1", other->public_key()).error().code,
+              CryptoErrc::BadSignature);
+    EXPECT_EQ(verify_json(signed_, "domain", "1", "not a key").error().code, CryptoErrc::BadKey);
+    json bad_b64 = signed_;
+    bad_b64["signatures"]["domain"]["ed25519:1"] = "not base64!";
+    EXPECT_EQ(verify_json(bad_b64, "domain", "1", key.public_key()).error().code,
+              CryptoErrc::MalformedBase64);
+    json short_sig = signed_;
+    short_sig["signatures"]["domain"]["ed25519:1"] = "Zm9vYmFy";
+    EXPECT_EQ(verify_json(short_sig, "domain", "1", key.public_key()).error().code,
+              CryptoErrc::BadSignature);
+}
+
+TEST(SigningJson, RefusesWhatCannotBeCanonical) {
+    auto key = spec_key();
+    auto signer = [&](std::string_view m) { return key.sign(m); };
+    EXPECT_EQ(sign_json(json::parse(R"({"a": 0.5})"), "u", "k", signer).error().code,
+              CryptoErrc::NotCanonical);
+    EXPECT_EQ(sign_json(json::array(), "u", "k", signer).error().code, CryptoErrc::NotCanonical);
+    EXPECT_EQ(sign_json(json::parse(R"({"signatures": []})"), "u", "k", signer).error().code,
+              CryptoErrc::NotCanonical);
+    EXPECT_EQ(sign_json(json::parse(R"({"signatures": {"u": 1}})"), "u", "k", signer).error().code,
+              CryptoErrc::NotCanonical);
+    // A float under unsigned is not signed and does not matter.
+    EXPECT_TRUE(sign_json(json::parse(R"({"unsigned": {"a": 0.5}})"), "u", "k", signer).ok());
 }
