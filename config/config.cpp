@@ -37,6 +37,24 @@ void ErrorSink::add(int line, std::string key, std::string message) {
     errors_.push_back(ConfigError{line, 0, std::move(key), std::move(message)});
 }
 
+void SectionValues::put_erased(std::string_view key, const std::type_info& type,
+                               std::shared_ptr<const void> value) {
+    auto it = values_.find(key);
+    if (it == values_.end()) it = values_.emplace(std::string(key), Entry{}).first;
+    it->second = Entry{&type, std::move(value)};
+}
+
+const void* SectionValues::get_erased(std::string_view key, const std::type_info& type) const {
+    auto it = values_.find(key);
+    if (it == values_.end() || !it->second.value)
+        throw std::logic_error("config section \"" + std::string(key) +
+                               "\" was not loaded: no schema given to the loader declares it");
+    if (*it->second.type != type)
+        throw std::logic_error("config section \"" + std::string(key) +
+                               "\" holds another type than the one asked for");
+    return it->second.value.get();
+}
+
 const TeamConfig* Config::team_for_room(std::string_view room_id) const {
     for (const auto& t : teams)
         if (t.room == room_id) return &t;
@@ -163,7 +181,7 @@ void check_known_keys(const YAML::Node& node, const std::string& path,
 
 namespace {
 
-/// Runs a feature's section validator; an exception (e.g. yaml-cpp's "invalid node" on an
+/// Runs a feature's section parse; an exception (e.g. yaml-cpp's "invalid node" on an
 /// unexpected shape) becomes an error on that section instead of aborting the whole load.
 template <typename F>
 void guarded(const YAML::Node& at, const std::string& key, ErrorSink& sink, F&& validate) {
@@ -174,6 +192,28 @@ void guarded(const YAML::Node& at, const std::string& key, ErrorSink& sink, F&& 
                  std::string("this section could not be read (") + e.what() +
                      "); check its layout against deploy/dialoogbot.example.yaml");
     }
+}
+
+/// One feature section's parse result while the load runs: its value is stored in the Config
+/// after the second pass, when neither pass reported an error for it.
+struct ParsedSection {
+    const SectionSchema* schema = nullptr;
+    std::size_t team = 0;  // index in Config::teams, or kTopLevel
+    YAML::Node node;       // undefined when the section is absent
+    std::string path;
+    std::shared_ptr<const void> value;
+    std::size_t errors = 0;  // reported by this section so far
+};
+constexpr std::size_t kTopLevel = static_cast<std::size_t>(-1);
+
+ParsedSection parse_section(const SectionSchema& f, const YAML::Node& node, const std::string& path,
+                            std::size_t team, ErrorSink& sink) {
+    ParsedSection ps{&f, team, node, path, nullptr, 0};
+    const std::size_t before = sink.errors().size();
+    // A schema not made by SectionSchema::of (no type) has no value to store.
+    if (f.parse && f.type) guarded(node, path, sink, [&] { ps.value = f.parse(node, path, sink); });
+    ps.errors = sink.errors().size() - before;
+    return ps;
 }
 
 std::string join_path(const std::string& base, const std::string& key) {
@@ -416,7 +456,6 @@ LoadResult load_config_text(std::string_view yaml_text, const std::vector<Sectio
     }
 
     auto cfg = std::make_shared<Config>();
-    cfg->root = root;
     cfg->path = path;
 
     std::vector<std::string> top_keys = {"homeserver", "allow_insecure_http",
@@ -536,6 +575,9 @@ LoadResult load_config_text(std::string_view yaml_text, const std::vector<Sectio
         }
     }
 
+    // Feature sections, parsed once each (also when absent: the defaults come from the parse).
+    std::vector<ParsedSection> parsed;
+
     // teams
     if (auto teams = root["teams"]; teams.IsDefined() && !teams.IsNull()) {
         if (!teams.IsSequence()) {
@@ -551,7 +593,6 @@ LoadResult load_config_text(std::string_view yaml_text, const std::vector<Sectio
                 }
                 check_known_keys(t, p, team_keys, sink);
                 TeamConfig tc;
-                tc.node = t;
                 tc.language = cfg->language;
                 tc.timezone = cfg->timezone;
                 tc.tz = cfg->tz;
@@ -578,21 +619,30 @@ LoadResult load_config_text(std::string_view yaml_text, const std::vector<Sectio
                 validate_timezone(t, p, tc.timezone, tc.tz, sink);
                 tc.nudge_all_members = get_bool(t, "nudge_all_members", p, sink).value_or(false);
                 for (const auto& f : features)
-                    if (f.scope == SectionSchema::Scope::Team && t[f.key].IsDefined() && f.validate)
-                        guarded(t[f.key], p + "." + f.key, sink,
-                                [&] { f.validate(t[f.key], p + "." + f.key, sink); });
+                    if (f.scope == SectionSchema::Scope::Team)
+                        parsed.push_back(
+                            parse_section(f, t[f.key], p + "." + f.key, cfg->teams.size(), sink));
                 cfg->teams.push_back(std::move(tc));
             }
         }
     }
     for (const auto& f : features)
-        if (f.scope == SectionSchema::Scope::Top && root[f.key].IsDefined() && f.validate)
-            guarded(root[f.key], f.key, sink, [&] { f.validate(root[f.key], f.key, sink); });
-    for (const auto& f : features)
-        if (f.scope == SectionSchema::Scope::Top && root[f.key].IsDefined() &&
-            f.validate_with_config)
-            guarded(root[f.key], f.key, sink,
-                    [&] { f.validate_with_config(root[f.key], f.key, *cfg, sink); });
+        if (f.scope == SectionSchema::Scope::Top)
+            parsed.push_back(parse_section(f, root[f.key], f.key, kTopLevel, sink));
+    for (auto& ps : parsed) {
+        if (!ps.node.IsDefined() || !ps.value || !ps.schema->validate_with_config) continue;
+        const std::size_t before = sink.errors().size();
+        guarded(ps.node, ps.path, sink, [&] {
+            ps.schema->validate_with_config(ps.value.get(), ps.node, ps.path, *cfg, sink);
+        });
+        ps.errors += sink.errors().size() - before;
+    }
+    // Only a section that reported nothing keeps its value (a refused config has none anyway).
+    for (auto& ps : parsed) {
+        if (ps.errors > 0 || !ps.value) continue;
+        auto& values = ps.team == kTopLevel ? cfg->sections : cfg->teams[ps.team].sections;
+        values.put_erased(ps.schema->key, *ps.schema->type, std::move(ps.value));
+    }
 
     // Token / password files: checked at load so --check-config finds a missing file.
     for (const auto* file : {&cfg->bot.access_token_file, &cfg->bot.password_file}) {

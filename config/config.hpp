@@ -2,13 +2,23 @@
 // The validated, immutable configuration. Loaded once from one YAML file;
 // every error names the key and its line, unknown and duplicate keys are errors (yaml-cpp 0.7
 // accepts duplicate keys silently, so the loader checks them itself).
+//
+// Feature sections are typed: a feature declares a section key with the C++ type it reads
+// (TopSection<T> / TeamSection<T>) and one parse function that both checks the YAML and builds
+// the T. The loader runs it once per load (a SIGHUP reload is a new load), also when the
+// section is absent (the defaults come from the same code), and handlers read the stored T with
+// cfg.section(key) / team.section(key). No feature reads YAML after the load.
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <typeinfo>
 #include <vector>
 
 #include <yaml-cpp/yaml.h>
@@ -42,6 +52,52 @@ class ErrorSink {
     std::vector<ConfigError> errors_;
 };
 
+/// A feature section at the top level of the YAML (e.g. `intake:`) whose parsed value has type
+/// T. One constant per section names it both in the schema (SectionSchema::of) and where it is
+/// read (Config::section), so the type cannot differ between the two.
+template <typename T>
+struct TopSection {
+    std::string_view key;
+};
+
+/// A feature section inside each team of `teams:` (e.g. `casus:`) whose parsed value has type T;
+/// read with TeamConfig::section.
+template <typename T>
+struct TeamSection {
+    std::string_view key;
+};
+
+/// The parsed feature sections of a Config or a TeamConfig: key -> one immutable value of the
+/// type its schema declared. Copies share the values.
+class SectionValues {
+  public:
+    /// The value stored under `key`. Throws std::logic_error (a programming error, never a
+    /// config error) when no value is stored under `key` (no schema given to the loader
+    /// declares it) or when it holds another type than T.
+    template <typename T>
+    const T& get(std::string_view key) const {
+        return *static_cast<const T*>(get_erased(key, typeid(T)));
+    }
+    /// Stores `value` under `key`, replacing what was there (the loader; tests that build a
+    /// config by hand).
+    template <typename T>
+    void put(std::string_view key, T value) {
+        put_erased(key, typeid(T), std::make_shared<const T>(std::move(value)));
+    }
+    /// Type-erased put: `value` must point to a `const` object of type `type`.
+    void put_erased(std::string_view key, const std::type_info& type,
+                    std::shared_ptr<const void> value);
+    /// Type-erased get: the stored object, after the checks get() describes.
+    const void* get_erased(std::string_view key, const std::type_info& type) const;
+
+  private:
+    struct Entry {
+        const std::type_info* type = nullptr;
+        std::shared_ptr<const void> value;
+    };
+    std::map<std::string, Entry, std::less<>> values_;
+};
+
 struct TeamConfig {
     std::string name;
     std::string room;  // room ID ("!x:hs") or alias ("#x:hs")
@@ -50,7 +106,19 @@ struct TeamConfig {
     std::string timezone;  // IANA name
     const date::time_zone* tz = nullptr;
     bool nudge_all_members = false;
-    YAML::Node node;  // the whole team mapping, for feature sections
+    SectionValues sections;  // the team's feature sections, parsed (see TeamSection)
+
+    /// The parsed value of the team section `s` (its defaults when the team does not write
+    /// it). Throws std::logic_error when the loader was not given that section's schema.
+    template <typename T>
+    const T& section(const TeamSection<T>& s) const {
+        return sections.get<T>(s.key);
+    }
+    /// Sets the value of section `s` (tests that build a team by hand).
+    template <typename T>
+    void set_section(const TeamSection<T>& s, T value) {
+        sections.put<T>(s.key, std::move(value));
+    }
 };
 
 struct BotAccount {
@@ -80,8 +148,20 @@ struct Config {
     std::int64_t catch_up_max_age_ms = 24LL * 3600 * 1000;
     std::string log_level = "info";
     HealthConfig health;
-    YAML::Node root;  // the whole document, for feature sections
+    SectionValues sections;  // the top-level feature sections, parsed (see TopSection)
     std::string path;
+
+    /// The parsed value of the top-level section `s` (its defaults when the YAML does not write
+    /// it). Throws std::logic_error when the loader was not given that section's schema.
+    template <typename T>
+    const T& section(const TopSection<T>& s) const {
+        return sections.get<T>(s.key);
+    }
+    /// Sets the value of section `s` (tests that build a config by hand).
+    template <typename T>
+    void set_section(const TopSection<T>& s, T value) {
+        sections.put<T>(s.key, std::move(value));
+    }
 
     /// The team whose `room` equals `room_id` (or whose alias resolved to it), or nullptr.
     const TeamConfig* team_for_room(std::string_view room_id) const;
@@ -93,16 +173,73 @@ struct Config {
 };
 
 /// A YAML section contributed by a feature. `scope` says where it may appear: at the top
-/// level (e.g. `intake:`) or inside each team (e.g. `casus:`). `validate` reports errors.
+/// level (e.g. `intake:`) or inside each team (e.g. `casus:`). Build one with
+/// SectionSchema::of, which types `parse` and `validate_with_config` by the section's key.
 struct SectionSchema {
     enum class Scope { Top, Team };
+    /// (node, path, sink) -> the parsed value, a `const T` (see `type`). `node` is undefined
+    /// when the section is absent: the parse then returns the defaults. `path` is the dotted
+    /// key for errors ("casus", "teams[0].casus"). Reports every problem to `sink` with its key
+    /// and line; the loader keeps the value only when the section reported none.
+    using Parse = std::function<std::shared_ptr<const void>(const YAML::Node&, const std::string&,
+                                                            ErrorSink&)>;
+    /// (value, node, path, config, sink): the second pass. `value` points to the parsed `const
+    /// T`; `node` is the section, only to point errors at their line.
+    using Check = std::function<void(const void*, const YAML::Node&, const std::string&,
+                                     const Config&, ErrorSink&)>;
+
     std::string key;
     Scope scope = Scope::Top;
-    std::function<void(const YAML::Node&, const std::string& path, ErrorSink&)> validate;
+    const std::type_info* type = nullptr;  // of the value `parse` returns
+    Parse parse = {};
     /// Optional second pass for checks that need the rest of the config (e.g. that a named
-    /// team exists). Runs after the teams were read, only when the section is present.
-    std::function<void(const YAML::Node&, const std::string& path, const Config&, ErrorSink&)>
-        validate_with_config = {};
+    /// team exists). Runs after every section and team was parsed, only when the section is
+    /// present, over the value its parse returned.
+    Check validate_with_config = {};
+
+    /// The schema of top-level section `section`: `parse(node, path, sink)` returns its T.
+    template <typename T>
+    static SectionSchema of(
+        TopSection<T> section,
+        std::type_identity_t<std::function<T(const YAML::Node&, const std::string&, ErrorSink&)>>
+            parse,
+        std::type_identity_t<std::function<void(const T&, const YAML::Node&, const std::string&,
+                                                const Config&, ErrorSink&)>>
+            validate_with_config = {}) {
+        return make<T>(section.key, Scope::Top, std::move(parse), std::move(validate_with_config));
+    }
+    /// The schema of team section `section`: `parse(node, path, sink)` returns its T.
+    template <typename T>
+    static SectionSchema of(
+        TeamSection<T> section,
+        std::type_identity_t<std::function<T(const YAML::Node&, const std::string&, ErrorSink&)>>
+            parse,
+        std::type_identity_t<std::function<void(const T&, const YAML::Node&, const std::string&,
+                                                const Config&, ErrorSink&)>>
+            validate_with_config = {}) {
+        return make<T>(section.key, Scope::Team, std::move(parse), std::move(validate_with_config));
+    }
+
+  private:
+    template <typename T, typename P, typename C>
+    static SectionSchema make(std::string_view key, Scope scope, P parse, C check) {
+        SectionSchema s;
+        s.key = std::string(key);
+        s.scope = scope;
+        s.type = &typeid(T);
+        s.parse = [parse = std::move(parse)](const YAML::Node& node, const std::string& path,
+                                             ErrorSink& sink) -> std::shared_ptr<const void> {
+            return std::make_shared<const T>(parse(node, path, sink));
+        };
+        if (check)
+            s.validate_with_config = [check = std::move(check)](
+                                         const void* value, const YAML::Node& node,
+                                         const std::string& path, const Config& cfg,
+                                         ErrorSink& sink) {
+                check(*static_cast<const T*>(value), node, path, cfg, sink);
+            };
+        return s;
+    }
 };
 
 struct LoadResult {

@@ -27,7 +27,7 @@ std::string casus_digest(commands::Services& s, const commands::DigestRequest& r
     auto t = [&](std::string_view key, const commands::TextArgs& a = {}) {
         return texts.get(lang, key, a);
     };
-    const auto library = method_library(s.cfg());
+    const auto& library = s.cfg().section(kMethodsSection);
     auto method_title = [&](const std::string& id) {
         const Method* m = find_method(library, id);
         return m ? resolve(m->title, lang, texts) : id;

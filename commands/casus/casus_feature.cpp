@@ -114,9 +114,8 @@ void CasusFeature::add_jobs(JobRegistry& j) {
 
 std::vector<config::SectionSchema> CasusFeature::config_sections() const {
     return {
-        config::SectionSchema{"methods", config::SectionSchema::Scope::Top,
-                              validate_methods_section},
-        config::SectionSchema{"casus", config::SectionSchema::Scope::Team, validate_casus_section},
+        config::SectionSchema::of(kMethodsSection, parse_methods_section),
+        config::SectionSchema::of(kCasusSection, parse_casus_section),
     };
 }
 

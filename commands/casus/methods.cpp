@@ -161,31 +161,34 @@ bool is_text(const YAML::Node& n) {
     return n["nl"].IsDefined() && n["nl"].IsScalar() && !n["nl"].Scalar().empty();
 }
 
-void validate_text(const YAML::Node& parent, const std::string& key, const std::string& path,
-                   bool required, config::ErrorSink& sink) {
+// `key` of `parent`: a text, or a mapping {nl, en}. Empty when absent or refused.
+LocalText parse_text(const YAML::Node& parent, const std::string& key, const std::string& path,
+                     bool required, config::ErrorSink& sink) {
+    LocalText t;
     const YAML::Node n = parent[key];
     const std::string p = path + "." + key;
     if (!n.IsDefined() || n.IsNull()) {
         if (required) sink.add(parent, p, "missing (a text, or a mapping with nl: and en:)");
-        return;
-    }
-    if (n.IsMap()) {
-        config::check_known_keys(n, p, {"nl", "en"}, sink);
-        if (n["en"].IsDefined() && !n["en"].IsScalar())
-            sink.add(n["en"], p + ".en", "must be text");
-    }
-    if (!is_text(n)) sink.add(n, p, "must be a non-empty text, or a mapping with nl: (and en:)");
-}
-
-LocalText text_of(const YAML::Node& n) {
-    LocalText t;
-    if (!n.IsDefined() || n.IsNull()) return t;
-    if (n.IsScalar()) {
-        t.nl = n.Scalar();
         return t;
     }
-    if (n["nl"].IsDefined()) t.nl = n["nl"].Scalar();
-    if (n["en"].IsDefined()) t.en = n["en"].Scalar();
+    bool en_ok = true;
+    if (n.IsMap()) {
+        config::check_known_keys(n, p, {"nl", "en"}, sink);
+        if (n["en"].IsDefined() && !n["en"].IsScalar()) {
+            sink.add(n["en"], p + ".en", "must be text");
+            en_ok = false;
+        }
+    }
+    if (!is_text(n)) {
+        sink.add(n, p, "must be a non-empty text, or a mapping with nl: (and en:)");
+        return t;
+    }
+    if (n.IsScalar()) {
+        t.nl = n.Scalar();
+    } else {
+        t.nl = n["nl"].Scalar();
+        if (en_ok && n["en"].IsDefined()) t.en = n["en"].Scalar();
+    }
     return t;
 }
 
@@ -198,11 +201,13 @@ bool valid_name(const std::string& name) {
 
 }  // namespace
 
-void validate_methods_section(const YAML::Node& node, const std::string& path,
-                              config::ErrorSink& sink) {
+MethodLibrary parse_methods_section(const YAML::Node& node, const std::string& path,
+                                    config::ErrorSink& sink) {
+    std::vector<Method> lib = builtin_methods();
+    if (!node.IsDefined()) return lib;
     if (!node.IsSequence()) {
         sink.add(node, path, "must be a list of methods (each with name: and steps:)");
-        return;
+        return lib;
     }
     std::set<std::string> seen;
     std::size_t i = 0;
@@ -213,6 +218,8 @@ void validate_methods_section(const YAML::Node& node, const std::string& path,
             continue;
         }
         config::check_known_keys(m, p, {"name", "title", "description", "aliases", "steps"}, sink);
+        Method method;
+        method.builtin = false;
         const YAML::Node name = m["name"];
         if (!name.IsDefined() || !name.IsScalar() || !valid_name(name.Scalar())) {
             sink.add(name.IsDefined() ? name : m, p + ".name",
@@ -220,14 +227,20 @@ void validate_methods_section(const YAML::Node& node, const std::string& path,
                      "\"kort overleg\")");
         } else if (!seen.insert(normalize_method_name(name.Scalar())).second) {
             sink.add(name, p + ".name", "method \"" + name.Scalar() + "\" is defined twice");
+        } else {
+            method.id = normalize_method_name(name.Scalar());
         }
-        validate_text(m, "title", p, false, sink);
-        validate_text(m, "description", p, true, sink);
+        method.title = parse_text(m, "title", p, false, sink);
+        if (method.title.nl.empty() && !method.id.empty()) method.title.nl = name.Scalar();
+        method.description = parse_text(m, "description", p, true, sink);
         if (m["aliases"].IsDefined()) {
             const YAML::Node a = m["aliases"];
             bool ok = a.IsSequence();
             if (ok)
-                for (const auto& x : a) ok = ok && x.IsScalar() && valid_name(x.Scalar());
+                for (const auto& x : a) {
+                    ok = ok && x.IsScalar() && valid_name(x.Scalar());
+                    if (ok) method.aliases.push_back(normalize_method_name(x.Scalar()));
+                }
             if (!ok) sink.add(a, p + ".aliases", "must be a list of names, e.g. [kort, short]");
         }
         const YAML::Node steps = m["steps"];
@@ -244,8 +257,9 @@ void validate_methods_section(const YAML::Node& node, const std::string& path,
                 continue;
             }
             config::check_known_keys(s, sp, {"name", "minutes", "instruction", "roles"}, sink);
-            validate_text(s, "name", sp, true, sink);
-            validate_text(s, "instruction", sp, true, sink);
+            MethodStep step;
+            step.name = parse_text(s, "name", sp, true, sink);
+            step.instruction = parse_text(s, "instruction", sp, true, sink);
             const YAML::Node min = s["minutes"];
             int minutes = 0;
             bool ok = min.IsDefined() && min.IsScalar();
@@ -259,6 +273,8 @@ void validate_methods_section(const YAML::Node& node, const std::string& path,
             if (!ok || minutes < 1 || minutes > 240)
                 sink.add(min.IsDefined() ? min : s, sp + ".minutes",
                          "missing or invalid: a whole number of minutes from 1 to 240");
+            else
+                step.minutes = minutes;
             if (s["roles"].IsDefined()) {
                 const YAML::Node r = s["roles"];
                 if (!r.IsSequence()) {
@@ -271,61 +287,22 @@ void validate_methods_section(const YAML::Node& node, const std::string& path,
                             sink.add(x, sp + ".roles",
                                      "unknown role (known: inbrenger, gespreksleider, "
                                      "tijdbewaker, groep)");
+                        else
+                            step.roles.push_back(x.Scalar());
                     }
                 }
             }
+            method.steps.push_back(std::move(step));
         }
-    }
-}
-
-std::vector<Method> methods_from_yaml(const YAML::Node& node) {
-    std::vector<Method> out;
-    if (!node.IsDefined() || !node.IsSequence()) return out;
-    for (const auto& m : node) {
-        if (!m.IsMap() || !m["name"].IsDefined()) continue;
-        Method method;
-        method.builtin = false;
-        method.id = normalize_method_name(m["name"].Scalar());
-        method.title = text_of(m["title"]);
-        if (method.title.nl.empty()) method.title.nl = m["name"].Scalar();
-        method.description = text_of(m["description"]);
-        if (m["aliases"].IsDefined() && m["aliases"].IsSequence())
-            for (const auto& a : m["aliases"])
-                if (a.IsScalar()) method.aliases.push_back(normalize_method_name(a.Scalar()));
-        if (m["steps"].IsDefined() && m["steps"].IsSequence()) {
-            for (const auto& s : m["steps"]) {
-                if (!s.IsMap()) continue;
-                MethodStep step;
-                step.name = text_of(s["name"]);
-                step.instruction = text_of(s["instruction"]);
-                try {
-                    step.minutes = s["minutes"].as<int>();
-                } catch (const YAML::Exception&) {
-                    step.minutes = 5;
-                }
-                if (s["roles"].IsDefined() && s["roles"].IsSequence())
-                    for (const auto& r : s["roles"])
-                        if (r.IsScalar()) step.roles.push_back(r.Scalar());
-                method.steps.push_back(std::move(step));
-            }
-        }
-        out.push_back(std::move(method));
-    }
-    return out;
-}
-
-std::vector<Method> method_library(const config::Config& cfg) {
-    std::vector<Method> lib = builtin_methods();
-    if (!cfg.root.IsDefined() || !cfg.root.IsMap()) return lib;
-    for (auto& m : methods_from_yaml(cfg.root["methods"])) {
-        auto it =
-            std::find_if(lib.begin(), lib.end(), [&](const Method& b) { return b.id == m.id; });
+        if (method.id.empty()) continue;  // reported above
+        auto it = std::find_if(lib.begin(), lib.end(),
+                               [&](const Method& b) { return b.id == method.id; });
         if (it != lib.end()) {
             // An override keeps the built-in's aliases unless it names its own.
-            if (m.aliases.empty()) m.aliases = it->aliases;
-            *it = std::move(m);
+            if (method.aliases.empty()) method.aliases = it->aliases;
+            *it = std::move(method);
         } else {
-            lib.push_back(std::move(m));
+            lib.push_back(std::move(method));
         }
     }
     return lib;

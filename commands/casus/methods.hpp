@@ -59,14 +59,20 @@ std::string normalize_method_name(std::string_view name);
 /// The seven built-in methods, in the order `!methodes` lists them.
 const std::vector<Method>& builtin_methods();
 
-/// Validator of the top-level YAML section `methods:` (errors carry key path and line).
-void validate_methods_section(const YAML::Node& node, const std::string& path,
-                              config::ErrorSink& sink);
-/// Methods from a validated `methods:` section.
-std::vector<Method> methods_from_yaml(const YAML::Node& node);
+/// The methods `!casus plan` can use: the built-ins, with the YAML methods added or replacing a
+/// built-in of the same id; read with `cfg.section(kMethodsSection)`.
+using MethodLibrary = std::vector<Method>;
 
-/// Built-ins, with YAML methods added or replacing a built-in of the same id.
-std::vector<Method> method_library(const config::Config& cfg);
+/// The top-level section `methods:`.
+inline constexpr config::TopSection<MethodLibrary> kMethodsSection{"methods"};
+
+/// Checks and reads the top-level `methods:` node at `path`: a list of {name, title?,
+/// description, aliases?, steps: [{name, minutes (1..240), instruction, roles?}]}. Every error
+/// goes to `sink` with its key and line. Returns the library: built-ins first (in the order of
+/// builtin_methods(); an override takes the built-in's place and keeps its aliases unless it
+/// names its own), then the new methods in YAML order. An undefined node gives the built-ins.
+MethodLibrary parse_methods_section(const YAML::Node& node, const std::string& path,
+                                    config::ErrorSink& sink);
 
 /// The method whose id or alias equals normalize_method_name(name), or null.
 const Method* find_method(const std::vector<Method>& library, std::string_view name);

@@ -107,7 +107,7 @@ void sub_plan(commands::CommandContext& c, std::string_view args) {
     s.team = c.team->name;
     s.room_id = c.room.room_id;
     s.title = o.title;
-    s.method = o.method ? *o.method : sc.method(casus_config_of(*c.team).method).id;
+    s.method = o.method ? *o.method : sc.method(c.team->section(kCasusSection).method).id;
     s.start_at = start;
     s.created_by = c.event.sender;
     s.created_at = sc.now;

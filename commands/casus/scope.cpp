@@ -12,7 +12,7 @@ const Method& Scope::method(std::string_view id) const {
 Scope make_scope(commands::Services& s, commands::Effects& fx, const config::TeamConfig& team) {
     return Scope{s,          fx,
                  team,       team.language.empty() ? "nl" : team.language,
-                 s.now_ms(), method_library(s.cfg())};
+                 s.now_ms(), s.cfg().section(kMethodsSection)};
 }
 
 std::string user_md(std::string_view user_id) {

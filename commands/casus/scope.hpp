@@ -19,7 +19,7 @@ struct Scope {
     const config::TeamConfig& team;
     std::string lang;
     std::int64_t now;
-    std::vector<Method> methods;
+    const MethodLibrary& methods;  // the config's (cfg.section(kMethodsSection))
 
     std::string t(std::string_view key, const commands::TextArgs& args = {}) const {
         return s.texts.get(lang, key, args);

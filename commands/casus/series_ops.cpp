@@ -44,7 +44,7 @@ wanneer::IsoWeek first_week(wanneer::WeeklyRule rule, const date::time_zone* tz,
 }
 
 std::string casus_method_default(const config::TeamConfig& team) {
-    return casus_config_of(team).method;
+    return team.section(kCasusSection).method;
 }
 
 void sync_series(commands::Services& s) {
@@ -52,7 +52,7 @@ void sync_series(commands::Services& s) {
     SeriesStore store(s.db);
     const std::int64_t now = s.now_ms();
     for (const auto& team : cfg.teams) {
-        const auto cc = casus_config_of(team);
+        const auto& cc = team.section(kCasusSection);
         std::set<std::string> keys;
         for (const auto& sc : cc.series) {
             const std::string key = sc.when + "|" + sc.method + "|" + sc.title;

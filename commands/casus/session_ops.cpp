@@ -81,7 +81,7 @@ void schedule_session(Scope& sc, const Session& s) {
     jobs.remove_prefix(job_prefix(s.id) + "reminder:");
     const json payload = {{"id", s.id}};
     jobs.upsert("casus.start", job_prefix(s.id) + "start", s.start_at, payload.dump());
-    for (std::int64_t before : casus_config_of(sc.team).reminders_ms) {
+    for (std::int64_t before : sc.team.section(kCasusSection).reminders_ms) {
         const std::int64_t due = s.start_at - before;
         if (due <= sc.now) continue;  // a reminder already past is not sent late
         jobs.upsert("casus.reminder", job_prefix(s.id) + "reminder:" + std::to_string(before), due,

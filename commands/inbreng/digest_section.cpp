@@ -27,7 +27,7 @@ std::string inbreng_digest_section(commands::Services& s, const commands::Digest
     auto text = [&](std::string_view key, const commands::TextArgs& args = {}) {
         return s.texts.get(req.lang, key, args);
     };
-    auto ic = read_intake_config(s.cfg());
+    const auto& ic = s.cfg().section(kIntakeSection);
     auto week = week_of(from_epoch_ms(req.week_start_ms), req.team->tz).week;
     auto inputs = Inputs(s.db).of_week(req.team->name, week);
 

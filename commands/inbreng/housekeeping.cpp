@@ -26,7 +26,7 @@ void daily_housekeeping_job(commands::JobContext& jc) {
     auto& s = jc.s;
     const auto& cfg = s.cfg();
     auto now = s.clock.now();
-    auto ic = read_intake_config(cfg);
+    const auto& ic = cfg.section(kIntakeSection);
     int purged = Inputs(s.db).purge_older_than(local_days(now, cfg.tz), ic.retention_days);
     FloodCounter(s.db).rotate(local_date(now, cfg.tz));
     int expired = discard_expired_intakes(s, jc.fx);

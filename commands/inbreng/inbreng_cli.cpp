@@ -15,7 +15,7 @@ namespace dialoog::inbreng {
 
 int run_scrub_cli(std::istream& in, std::ostream& out, const config::Config* cfg_or_null) {
     std::vector<std::string> keep;
-    if (cfg_or_null) keep = read_intake_config(*cfg_or_null).keep_words;
+    if (cfg_or_null) keep = cfg_or_null->section(kIntakeSection).keep_words;
     pii::scrub_stream(*shared_scrubber(keep), in, out);
     out.flush();
     return 0;

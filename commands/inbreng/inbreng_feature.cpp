@@ -70,7 +70,7 @@ std::vector<config::SectionSchema> InbrengFeature::config_sections() const {
 
 bool InbrengFeature::accepts_invite(const std::string& inviter, bool is_direct) const {
     if (!is_direct || !services_) return false;
-    return read_intake_config(services_->cfg()).allowed(inviter);
+    return services_->cfg().section(kIntakeSection).allowed(inviter);
 }
 
 void InbrengFeature::on_start(commands::Services& s) {

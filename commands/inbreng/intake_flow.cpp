@@ -43,13 +43,13 @@ struct Env {
     commands::Services& s;
     commands::Effects& fx;
     std::string lang;
-    IntakeConfig ic;
+    const IntakeConfig& ic;  // of services.cfg(), which stays put while a handler runs
 
     Env(commands::Services& services, commands::Effects& effects, std::string language)
         : s(services),
           fx(effects),
           lang(std::move(language)),
-          ic(read_intake_config(services.cfg())) {}
+          ic(services.cfg().section(kIntakeSection)) {}
     std::string text(std::string_view key, const TextArgs& args = {}) const {
         return s.texts.get(lang, key, args);
     }

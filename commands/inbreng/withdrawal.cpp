@@ -38,7 +38,7 @@ void sub_intrekken(commands::CommandContext& c) {
     if (Inputs(c.s.db).remove_by_code_hash(withdrawal_code_hash(*code))) {
         say("inbreng.withdrawn");
     } else {
-        auto ic = read_intake_config(c.s.cfg());
+        const auto& ic = c.s.cfg().section(kIntakeSection);
         say("inbreng.withdraw_unknown", {{"days", std::to_string(ic.retention_days)}});
     }
 }

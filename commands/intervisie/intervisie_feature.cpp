@@ -40,7 +40,7 @@ std::string lang_of(const config::TeamConfig& team) {
 void post_next_prompt(Services& s, Effects& fx, const config::TeamConfig& team,
                       const std::string& room_id) {
     PromptPosts posts(s.db);
-    const auto library = prompt_library(s.cfg());
+    const auto& library = s.cfg().section(kPromptsSection);
     if (library.empty()) return;
     int cycle = std::max(1, posts.current_cycle(team.name));
     auto used = posts.used_in_cycle(team.name, cycle);
@@ -78,7 +78,7 @@ void job_prompt(JobContext& jc) {
     const std::string team_name = jc.payload.value("team", "");
     const auto* team = jc.s.cfg().team_by_name(team_name);
     if (!team) return;  // team removed: the job lapses
-    auto rule = schedule_of(*team);
+    const auto& rule = team->section(kIntervisieSection).schedule;
     if (!rule) return;  // switched off
     const std::int64_t now = jc.s.now_ms();
     if (now - jc.job.due_at <= kStaleAfterMs) post_next_prompt(jc.s, jc.fx, *team, team->room);
@@ -121,10 +121,8 @@ void IntervisieFeature::add_jobs(JobRegistry& j) {
 
 std::vector<config::SectionSchema> IntervisieFeature::config_sections() const {
     return {
-        config::SectionSchema{"intervisie_prompts", config::SectionSchema::Scope::Top,
-                              validate_prompts_section},
-        config::SectionSchema{"intervisie", config::SectionSchema::Scope::Team,
-                              validate_team_section},
+        config::SectionSchema::of(kPromptsSection, parse_prompts_section),
+        config::SectionSchema::of(kIntervisieSection, parse_team_section),
     };
 }
 
@@ -133,7 +131,7 @@ void IntervisieFeature::on_start(Services& s) {
     const std::int64_t now = s.now_ms();
     for (const auto& team : s.cfg().teams) {
         const std::string key = job_key(team.name);
-        auto rule = schedule_of(team);
+        const auto& rule = team.section(kIntervisieSection).schedule;
         if (!rule) {
             jobs.remove(key);
             continue;
@@ -177,7 +175,7 @@ std::string IntervisieFeature::digest_section(Services& s, const DigestRequest& 
     auto posts = PromptPosts(s.db).between(req.team->name, req.week_start_ms, req.week_end_ms);
     std::string md = s.texts.get(lang, "intervisie.digest_title");
     if (posts.empty()) return md + "\n\n" + s.texts.get(lang, "intervisie.digest_nothing");
-    const auto library = prompt_library(s.cfg());
+    const auto& library = s.cfg().section(kPromptsSection);
     md += "\n";
     for (const auto& p : posts) {
         auto it = std::find_if(library.begin(), library.end(),

@@ -47,28 +47,6 @@ const std::vector<Prompt>& builtin_prompts() {
     return prompts;
 }
 
-std::vector<Prompt> prompt_library(const config::Config& cfg) {
-    std::vector<Prompt> lib = builtin_prompts();
-    if (!cfg.root.IsDefined() || !cfg.root.IsMap()) return lib;
-    const YAML::Node node = cfg.root["intervisie_prompts"];
-    if (!node.IsDefined() || !node.IsSequence()) return lib;
-    for (const auto& item : node) {
-        if (!item.IsMap() || !item["id"].IsDefined() || !item["nl"].IsDefined()) continue;
-        Prompt p;
-        p.id = item["id"].Scalar();
-        p.nl = item["nl"].Scalar();
-        if (item["en"].IsDefined()) p.en = item["en"].Scalar();
-        if (item["theme"].IsDefined()) p.theme = item["theme"].Scalar();
-        auto it =
-            std::find_if(lib.begin(), lib.end(), [&](const Prompt& b) { return b.id == p.id; });
-        if (it != lib.end())
-            *it = std::move(p);
-        else
-            lib.push_back(std::move(p));
-    }
-    return lib;
-}
-
 namespace {
 bool valid_id(const std::string& id) {
     if (id.empty() || id.size() > 64) return false;
@@ -78,11 +56,13 @@ bool valid_id(const std::string& id) {
 }
 }  // namespace
 
-void validate_prompts_section(const YAML::Node& node, const std::string& path,
-                              config::ErrorSink& sink) {
+PromptLibrary parse_prompts_section(const YAML::Node& node, const std::string& path,
+                                    config::ErrorSink& sink) {
+    PromptLibrary lib = builtin_prompts();
+    if (!node.IsDefined()) return lib;
     if (!node.IsSequence()) {
         sink.add(node, path, "must be a list of prompts (each with id: and nl:)");
-        return;
+        return lib;
     }
     std::set<std::string> seen;
     std::size_t i = 0;
@@ -93,84 +73,94 @@ void validate_prompts_section(const YAML::Node& node, const std::string& path,
             continue;
         }
         config::check_known_keys(item, p, {"id", "nl", "en", "theme"}, sink);
+        Prompt prompt;
+        bool ok = true;
         const YAML::Node id = item["id"];
-        if (!id.IsDefined() || !id.IsScalar() || !valid_id(id.Scalar()))
+        if (!id.IsDefined() || !id.IsScalar() || !valid_id(id.Scalar())) {
             sink.add(id.IsDefined() ? id : item, p + ".id",
                      "missing or invalid (lowercase letters, digits, '-' and '_', e.g. "
                      "\"eigen-vraag-1\")");
-        else if (!seen.insert(id.Scalar()).second)
+            ok = false;
+        } else if (!seen.insert(id.Scalar()).second) {
             sink.add(id, p + ".id", "prompt \"" + id.Scalar() + "\" is defined twice");
+            ok = false;
+        } else {
+            prompt.id = id.Scalar();
+        }
         const YAML::Node nl = item["nl"];
-        if (!nl.IsDefined() || !nl.IsScalar() || nl.Scalar().empty())
+        if (!nl.IsDefined() || !nl.IsScalar() || nl.Scalar().empty()) {
             sink.add(nl.IsDefined() ? nl : item, p + ".nl", "missing: the question in Dutch");
-        for (const char* k : {"en", "theme"})
-            if (item[k].IsDefined() && !item[k].IsScalar())
+            ok = false;
+        } else {
+            prompt.nl = nl.Scalar();
+        }
+        for (auto [k, dest] : {std::pair{"en", &prompt.en}, std::pair{"theme", &prompt.theme}}) {
+            if (!item[k].IsDefined()) continue;
+            if (!item[k].IsScalar()) {
                 sink.add(item[k], p + "." + k, "must be text");
+                ok = false;
+            } else {
+                *dest = item[k].Scalar();
+            }
+        }
+        if (!ok) continue;
+        // A YAML prompt with the id of a built-in replaces it, in its place.
+        auto it = std::find_if(lib.begin(), lib.end(),
+                               [&](const Prompt& b) { return b.id == prompt.id; });
+        if (it != lib.end())
+            *it = std::move(prompt);
+        else
+            lib.push_back(std::move(prompt));
     }
+    return lib;
 }
 
 namespace {
 constexpr const char* kDefaultRule = "maandag 09:00";
 }
 
-void validate_team_section(const YAML::Node& node, const std::string& path,
-                           config::ErrorSink& sink) {
+TeamIntervisieConfig parse_team_section(const YAML::Node& node, const std::string& path,
+                                        config::ErrorSink& sink) {
+    TeamIntervisieConfig out;
+    out.schedule = std::get<wanneer::WeeklyRule>(wanneer::parse_weekly_rule(kDefaultRule));
+    if (!node.IsDefined()) return out;
     if (node.IsMap()) {
         config::check_known_keys(node, path, {"schedule", "enabled"}, sink);
         if (node["enabled"].IsDefined()) {
+            bool enabled = true;
             bool ok = node["enabled"].IsScalar();
             if (ok) {
                 try {
-                    (void)node["enabled"].as<bool>();
+                    enabled = node["enabled"].as<bool>();
                 } catch (const YAML::Exception&) {
                     ok = false;
                 }
             }
             if (!ok) sink.add(node["enabled"], path + ".enabled", "must be true or false");
+            if (ok && !enabled) out.schedule.reset();
         }
     } else if (!node.IsScalar()) {
         sink.add(node, path,
                  "must be a weekday and time (\"maandag 09:00\") or a mapping with "
                  "schedule: and enabled:");
-        return;
+        return out;
     }
     // Initialised, never assigned: yaml-cpp 0.7 throws InvalidNode when a YAML::Node is
     // assigned the result of looking up an absent key (node["schedule"] without schedule:).
     const YAML::Node rule = node.IsMap() ? node["schedule"] : node;
-    if (!rule.IsDefined()) return;
+    if (!rule.IsDefined()) return out;
     if (!rule.IsScalar()) {
         sink.add(rule, path, "schedule must be text, e.g. \"maandag 09:00\"");
-        return;
+        return out;
     }
     auto r = wanneer::parse_weekly_rule(rule.Scalar());
     if (auto* f = std::get_if<wanneer::RuleFail>(&r))
         sink.add(rule, node.IsMap() ? path + ".schedule" : path,
                  "not a weekday and time (" + std::string(wanneer::rule_error_name(f->code)) +
                      "); e.g. \"maandag 09:00\" or \"friday 3pm\"");
-}
-
-std::optional<wanneer::WeeklyRule> schedule_of(const config::TeamConfig& team) {
-    std::string text = kDefaultRule;
-    if (team.node.IsDefined() && team.node.IsMap()) {
-        const YAML::Node n = team.node["intervisie"];
-        if (n.IsDefined()) {
-            if (n.IsScalar()) {
-                text = n.Scalar();
-            } else if (n.IsMap()) {
-                if (n["enabled"].IsDefined()) {
-                    try {
-                        if (!n["enabled"].as<bool>()) return std::nullopt;
-                    } catch (const YAML::Exception&) {
-                    }
-                }
-                if (n["schedule"].IsDefined() && n["schedule"].IsScalar())
-                    text = n["schedule"].Scalar();
-            }
-        }
-    }
-    auto r = wanneer::parse_weekly_rule(text);
-    if (auto* rule = std::get_if<wanneer::WeeklyRule>(&r)) return *rule;
-    return std::get<wanneer::WeeklyRule>(wanneer::parse_weekly_rule(kDefaultRule));
+    else if (out.schedule)
+        out.schedule = std::get<wanneer::WeeklyRule>(r);
+    return out;
 }
 
 }  // namespace dialoog::intervisie

@@ -2,7 +2,8 @@
 // The intervision prompt library: built-in reflective questions (texts in the catalogue,
 // keys "intervisie.prompt.<id>") around the report's themes, plus prompts admins add in the
 // top-level YAML section `intervisie_prompts:` (a YAML prompt with the id of a built-in
-// replaces it). Also the team section `intervisie:` (when the weekly prompt is posted).
+// replaces it). Also the team section `intervisie:` (when the weekly prompt is posted). Both are
+// documented in docs/admin.md ("Secties van de functies").
 
 #include <optional>
 #include <string>
@@ -32,19 +33,35 @@ struct Prompt {
 std::string prompt_text(const Prompt& p, std::string_view lang, const commands::Catalogue& c);
 
 const std::vector<Prompt>& builtin_prompts();
-/// Built-ins plus YAML prompts.
-std::vector<Prompt> prompt_library(const config::Config& cfg);
 
-/// Top-level `intervisie_prompts:`: a list of {id, nl, en?, theme?}.
-void validate_prompts_section(const YAML::Node& node, const std::string& path,
-                              config::ErrorSink& sink);
+/// The prompts the team rooms get: the built-ins, a YAML prompt with the id of a built-in in its
+/// place, then the other YAML prompts in YAML order; read with `cfg.section(kPromptsSection)`.
+using PromptLibrary = std::vector<Prompt>;
 
-/// Team `intervisie:` either a rule text ("maandag 09:00") or a mapping
-/// {schedule: "maandag 09:00", enabled: true}. Default: enabled, Monday 09:00.
-void validate_team_section(const YAML::Node& node, const std::string& path,
-                           config::ErrorSink& sink);
+/// The top-level section `intervisie_prompts:`.
+inline constexpr config::TopSection<PromptLibrary> kPromptsSection{"intervisie_prompts"};
 
-/// The team's weekly rule, or nullopt when prompts are switched off.
-std::optional<wanneer::WeeklyRule> schedule_of(const config::TeamConfig& team);
+/// Checks and reads the top-level `intervisie_prompts:` node at `path`: a list of {id, nl,
+/// en?, theme?}. Every error goes to `sink` with its key and line. An undefined node gives the
+/// built-ins.
+PromptLibrary parse_prompts_section(const YAML::Node& node, const std::string& path,
+                                    config::ErrorSink& sink);
+
+/// A team's `intervisie:` section, parsed.
+struct TeamIntervisieConfig {
+    /// When the weekly prompt is posted (team's local time); nullopt: switched off. Default
+    /// maandag 09:00.
+    std::optional<wanneer::WeeklyRule> schedule;
+};
+
+/// The team section `intervisie:`; read with `team.section(kIntervisieSection)`.
+inline constexpr config::TeamSection<TeamIntervisieConfig> kIntervisieSection{"intervisie"};
+
+/// Checks and reads a team's `intervisie:` node at `path` ("teams[0].intervisie"): either a
+/// rule text ("maandag 09:00") or a mapping {schedule: "maandag 09:00", enabled: true}. Every
+/// error goes to `sink` with its key and line. An undefined node gives the default: enabled,
+/// maandag 09:00.
+TeamIntervisieConfig parse_team_section(const YAML::Node& node, const std::string& path,
+                                        config::ErrorSink& sink);
 
 }  // namespace dialoog::intervisie

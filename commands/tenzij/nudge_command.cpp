@@ -21,7 +21,7 @@ void cmd_nudge(commands::CommandContext& c) {
         c.reply_text("tenzij.nudge_off");
     } else if (a == "aan" || a == "on") {
         Nudges(c.s.db).set_opt_out(who, false, c.s.now_ms());
-        auto settings = read_nudge_settings(c.s.cfg());
+        const auto& settings = c.s.cfg().section(kNudgeSection);
         c.reply_text("tenzij.nudge_on",
                      {{"window", window_text(settings.window_ms, c.lang, c.s.texts)}});
     } else {

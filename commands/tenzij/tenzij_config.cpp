@@ -22,33 +22,33 @@ bool scalar_text(const YAML::Node& n, std::string& out) {
     return true;
 }
 
-// Reads the patterns mapping; structural problems go to `sink`. `add_nodes[i]` is the YAML
-// node of `cfg.add[i]`, `remove_nodes[i]` that of `cfg.remove_ids[i]` (for error lines).
-void read_patterns(const YAML::Node& node, const std::string& path, config::ErrorSink* sink,
-                   NudgeConfig& cfg, std::vector<YAML::Node>* add_nodes,
-                   std::vector<YAML::Node>* remove_nodes) {
+// Reads the patterns mapping into `cfg`; problems go to `sink` and leave the entry out.
+// `add_nodes[i]` is the YAML node of `cfg.add[i]`, `remove_nodes[i]` that of
+// `cfg.remove_ids[i]` (for the lines of errors found when the patterns are compiled).
+void read_patterns(const YAML::Node& node, const std::string& path, config::ErrorSink& sink,
+                   NudgeConfig& cfg, std::vector<YAML::Node>& add_nodes,
+                   std::vector<YAML::Node>& remove_nodes) {
     if (!node.IsDefined() || node.IsNull()) return;
     if (!node.IsMap()) {
-        if (sink) sink->add(node, path, "must be a mapping with `add` and/or `remove`");
+        sink.add(node, path, "must be a mapping with `add` and/or `remove`");
         return;
     }
-    if (sink) config::check_known_keys(node, path, {"add", "remove"}, *sink);
+    config::check_known_keys(node, path, {"add", "remove"}, sink);
     auto add = node["add"];
     if (add.IsDefined() && !add.IsNull()) {
         if (!add.IsSequence()) {
-            if (sink)
-                sink->add(add, at(path, "add"),
-                          "must be a list of {id, language, pcre} (e.g. - {id: nl.geen_plek, "
-                          "language: nl, pcre: \"\\\\bgeen plek\\\\b\"})");
+            sink.add(add, at(path, "add"),
+                     "must be a list of {id, language, pcre} (e.g. - {id: nl.geen_plek, "
+                     "language: nl, pcre: \"\\\\bgeen plek\\\\b\"})");
         } else {
             std::size_t i = 0;
             for (const auto& p : add) {
                 std::string ipath = item(at(path, "add"), i++);
                 if (!p.IsMap()) {
-                    if (sink) sink->add(p, ipath, "must be a mapping with id, language and pcre");
+                    sink.add(p, ipath, "must be a mapping with id, language and pcre");
                     continue;
                 }
-                if (sink) config::check_known_keys(p, ipath, {"id", "language", "pcre"}, *sink);
+                config::check_known_keys(p, ipath, {"id", "language", "pcre"}, sink);
                 NudgePattern np;
                 bool ok = true;
                 for (auto [key, dest] :
@@ -56,34 +56,33 @@ void read_patterns(const YAML::Node& node, const std::string& path, config::Erro
                       std::pair{"pcre", &np.pcre}}) {
                     auto v = p[key];
                     if (!v.IsDefined() || v.IsNull()) {
-                        if (sink) sink->add(p, at(ipath, key), "required key is missing");
+                        sink.add(p, at(ipath, key), "required key is missing");
                         ok = false;
                     } else if (!scalar_text(v, *dest) || dest->empty()) {
-                        if (sink) sink->add(v, at(ipath, key), "must be a non-empty text");
+                        sink.add(v, at(ipath, key), "must be a non-empty text");
                         ok = false;
                     }
                 }
                 if (!ok) continue;
                 cfg.add.push_back(std::move(np));
-                if (add_nodes) add_nodes->push_back(p);
+                add_nodes.push_back(p);
             }
         }
     }
     auto remove = node["remove"];
     if (remove.IsDefined() && !remove.IsNull()) {
         if (!remove.IsSequence()) {
-            if (sink)
-                sink->add(remove, at(path, "remove"),
-                          "must be a list of pattern ids (e.g. [nl.geen_budget])");
+            sink.add(remove, at(path, "remove"),
+                     "must be a list of pattern ids (e.g. [nl.geen_budget])");
         } else {
             std::size_t i = 0;
             for (const auto& r : remove) {
                 std::string id;
                 if (!scalar_text(r, id) || id.empty()) {
-                    if (sink) sink->add(r, item(at(path, "remove"), i), "must be a pattern id");
+                    sink.add(r, item(at(path, "remove"), i), "must be a pattern id");
                 } else {
                     cfg.remove_ids.push_back(std::move(id));
-                    if (remove_nodes) remove_nodes->push_back(r);
+                    remove_nodes.push_back(r);
                 }
                 ++i;
             }
@@ -91,13 +90,12 @@ void read_patterns(const YAML::Node& node, const std::string& path, config::Erro
     }
 }
 
-std::int64_t read_window(const YAML::Node& n, const std::string& path, config::ErrorSink* sink) {
+std::int64_t read_window(const YAML::Node& n, const std::string& path, config::ErrorSink& sink) {
     if (!n.IsDefined() || n.IsNull()) return kDefaultNudgeWindowMs;
     auto ms = n.IsScalar() ? config::parse_duration_ms(n.Scalar()) : std::nullopt;
     if (!ms || *ms <= 0 || *ms > kMaxWindowMs) {
-        if (sink)
-            sink->add(n, path,
-                      "must be a duration between 1s and 30d, like 24h, 90m or 7d (default 24h)");
+        sink.add(n, path,
+                 "must be a duration between 1s and 30d, like 24h, 90m or 7d (default 24h)");
         return kDefaultNudgeWindowMs;
     }
     return *ms;
@@ -106,35 +104,38 @@ std::int64_t read_window(const YAML::Node& n, const std::string& path, config::E
 }  // namespace
 
 config::SectionSchema nudge_section_schema() {
-    return config::SectionSchema{"nudge", config::SectionSchema::Scope::Top,
-                                 validate_nudge_section};
+    return config::SectionSchema::of(kNudgeSection, parse_nudge_section);
 }
 
-void validate_nudge_section(const YAML::Node& node, const std::string& path,
-                            config::ErrorSink& sink) {
-    if (node.IsNull()) return;  // `nudge:` with nothing under it: the defaults
-    if (!node.IsMap()) {
-        sink.add(node, path, "must be a mapping with `window` and/or `patterns`");
-        return;
+NudgeSettings parse_nudge_section(const YAML::Node& node, const std::string& path,
+                                  config::ErrorSink& sink) {
+    NudgeSettings out;
+    if (node.IsDefined() && !node.IsNull()) {  // else `nudge:` absent or empty: the defaults
+        if (!node.IsMap()) {
+            sink.add(node, path, "must be a mapping with `window` and/or `patterns`");
+            return out;
+        }
+        config::check_known_keys(node, path, {"window", "patterns"}, sink);
+        out.window_ms = read_window(node["window"], at(path, "window"), sink);
     }
-    config::check_known_keys(node, path, {"window", "patterns"}, sink);
-    read_window(node["window"], at(path, "window"), &sink);
 
     const std::size_t before = sink.errors().size();
-    NudgeConfig cfg;
     std::vector<YAML::Node> add_nodes, remove_nodes;
     const std::string ppath = at(path, "patterns");
-    read_patterns(node["patterns"], ppath, &sink, cfg, &add_nodes, &remove_nodes);
-    if (sink.errors().size() != before) return;  // compile only a well-formed section
+    if (node.IsDefined() && !node.IsNull())
+        read_patterns(node["patterns"], ppath, sink, out.patterns, add_nodes, remove_nodes);
+    if (sink.errors().size() != before) return out;  // compile only a well-formed section
 
-    auto built = NudgeDetector::create(cfg);
-    auto* errors = std::get_if<std::vector<NudgePatternError>>(&built);
-    if (!errors) return;
-    for (const auto& e : *errors) {
+    auto built = NudgeDetector::create(out.patterns);
+    if (auto* detector = std::get_if<NudgeDetector>(&built)) {
+        out.detector = std::move(*detector);
+        return out;
+    }
+    for (const auto& e : std::get<std::vector<NudgePatternError>>(built)) {
         // Point at the YAML entry the error is about: an added pattern, or a removal.
         bool placed = false;
-        for (std::size_t i = 0; i < cfg.add.size() && !placed; ++i) {
-            if (cfg.add[i].id != e.pattern_id) continue;
+        for (std::size_t i = 0; i < out.patterns.add.size() && !placed; ++i) {
+            if (out.patterns.add[i].id != e.pattern_id) continue;
             std::string ipath = item(at(ppath, "add"), i);
             bool syntax = e.message.rfind("add:", 0) != 0;
             if (syntax) {
@@ -146,23 +147,14 @@ void validate_nudge_section(const YAML::Node& node, const std::string& path,
             }
             placed = true;
         }
-        for (std::size_t i = 0; i < cfg.remove_ids.size() && !placed; ++i) {
-            if (cfg.remove_ids[i] != e.pattern_id) continue;
+        for (std::size_t i = 0; i < out.patterns.remove_ids.size() && !placed; ++i) {
+            if (out.patterns.remove_ids[i] != e.pattern_id) continue;
             sink.add(remove_nodes[i], item(at(ppath, "remove"), i), e.message);
             placed = true;
         }
         if (!placed) sink.add(node, ppath, e.to_string());
     }
-}
-
-NudgeSettings read_nudge_settings(const config::Config& cfg) {
-    NudgeSettings s;
-    if (!cfg.root.IsDefined() || !cfg.root.IsMap()) return s;
-    auto node = cfg.root["nudge"];
-    if (!node.IsDefined() || !node.IsMap()) return s;
-    s.window_ms = read_window(node["window"], "nudge.window", nullptr);
-    read_patterns(node["patterns"], "nudge.patterns", nullptr, s.patterns, nullptr, nullptr);
-    return s;
+    return out;
 }
 
 }  // namespace dialoog::tenzij

@@ -1,7 +1,5 @@
 #include "commands/tenzij/tenzij_feature.hpp"
 
-#include <spdlog/spdlog.h>
-
 #include "commands/catalogue.hpp"
 #include "commands/context.hpp"
 #include "commands/registry.hpp"
@@ -18,39 +16,6 @@
 namespace dialoog::tenzij {
 
 std::vector<commands::TextEntry> tenzij_texts();
-
-/// The detector and settings built from one config: compiled once, reused for every message
-/// until the config object changes.
-struct TenzijFeature::DetectorCache {
-    struct State {
-        NudgeSettings settings;
-        std::optional<NudgeDetector> detector;  // empty if the patterns did not build
-    };
-    std::mutex mu;
-    std::shared_ptr<const config::Config> cfg;
-    std::shared_ptr<const State> state;
-
-    std::shared_ptr<const State> get(const std::shared_ptr<const config::Config>& current) {
-        std::lock_guard lock(mu);
-        if (state && cfg == current) return state;
-        auto st = std::make_shared<State>();
-        st->settings = read_nudge_settings(*current);
-        auto built = NudgeDetector::create(st->settings.patterns);
-        if (auto* d = std::get_if<NudgeDetector>(&built)) {
-            st->detector = std::move(*d);
-        } else {
-            // The loader validates the patterns, so this only happens with an unvalidated
-            // config: nudging stays off rather than crashing.
-            spdlog::error("nudge patterns do not build; nudges are off until the config is fixed");
-        }
-        cfg = current;
-        state = st;
-        return state;
-    }
-};
-
-TenzijFeature::TenzijFeature() : cache_(std::make_unique<DetectorCache>()) {}
-TenzijFeature::~TenzijFeature() = default;
 
 std::vector<storage::Migration> TenzijFeature::migrations() const {
     return tenzij_migrations();
@@ -100,9 +65,10 @@ std::vector<config::SectionSchema> TenzijFeature::config_sections() const {
 
 void TenzijFeature::on_message(commands::MessageContext& m) {
     if (!m.team || m.is_dm) return;
-    auto state = cache_->get(m.s.config);
-    if (!state->detector) return;
-    maybe_nudge(m, *state->detector, state->settings);
+    // Compiled once per config load (parse_nudge_section), not per message.
+    const auto& settings = m.s.cfg().section(kNudgeSection);
+    if (!settings.detector) return;
+    maybe_nudge(m, *settings.detector, settings);
 }
 
 std::string TenzijFeature::digest_section(commands::Services& s,

@@ -2,9 +2,6 @@
 // "Alles kan, tenzij…": nudges on door-closing messages in team rooms, and the decision log
 // (besluit) with follow-up reminders. The detector itself is nudge_detector.hpp.
 
-#include <memory>
-#include <mutex>
-
 #include "commands/digest_contributor.hpp"
 #include "commands/feature.hpp"
 #include "commands/tenzij/nudge_detector.hpp"
@@ -15,8 +12,6 @@ class TenzijFeature final : public commands::Feature,
                             public commands::DigestContributor,
                             public commands::DecisionLog {
   public:
-    TenzijFeature();
-    ~TenzijFeature() override;
     std::string_view name() const override { return "tenzij"; }
     std::vector<storage::Migration> migrations() const override;
     void add_texts(commands::Catalogue&) const override;
@@ -35,10 +30,6 @@ class TenzijFeature final : public commands::Feature,
     /// Records a decision another feature made (e.g. a case discussion's action) with its
     /// follow-up reminders, as `!besluit` would.
     std::int64_t record(commands::Services& s, const commands::DecisionDraft& d) override;
-
-  private:
-    struct DetectorCache;
-    std::unique_ptr<DetectorCache> cache_;
 };
 
 }  // namespace dialoog::tenzij

@@ -165,13 +165,65 @@ TEST(CasusConfig, DefaultsAndSortedReminders) {
         team_config("    casus:\n      reminders: [1h, 2d, 1h]\n      method: Roddelmethode\n"),
         sections(), "<test>");
     ASSERT_TRUE(res.config);
-    auto cc = casus_config_of(res.config->teams[0]);
+    const auto& cc = res.config->teams[0].section(kCasusSection);
     EXPECT_EQ(cc.reminders_ms, (std::vector<std::int64_t>{172'800'000, 3'600'000}));
     EXPECT_EQ(cc.method, "roddelmethode");
     auto def = config::load_config_text(team_config(), sections(), "<test>");
-    auto dc = casus_config_of(def.config->teams[0]);
+    ASSERT_TRUE(def.config);
+    const auto& dc = def.config->teams[0].section(kCasusSection);
     EXPECT_EQ(dc.reminders_ms, (std::vector<std::int64_t>{86'400'000, 3'600'000}));
     EXPECT_EQ(dc.method, "incidentmethode");
+}
+
+// The reader is the validator: a reminder outside 1 min .. 14 days is an error and is not
+// planned. (The old reader took any duration the validator had refused, e.g. 30 s or 20 days.)
+TEST(CasusConfig, RefusedRemindersAreNotRead) {
+    config::ErrorSink sink;
+    auto cc = parse_casus_section(YAML::Load("{reminders: [30s, 20d, 1h, 2d, 1h]}"),
+                                  "teams[0].casus", sink);
+    ASSERT_EQ(sink.errors().size(), 2u);
+    for (const auto& e : sink.errors()) {
+        EXPECT_EQ(e.key, "teams[0].casus.reminders");
+        EXPECT_TRUE(has(e.message, "from 1m to 14d")) << e.message;
+    }
+    EXPECT_EQ(cc.reminders_ms, (std::vector<std::int64_t>{172'800'000, 3'600'000}));
+    // A series whose rule is refused is not read either; the section's other values are.
+    config::ErrorSink sink2;
+    auto series = parse_casus_section(
+        YAML::Load("{method: Roddel methode, series: [{when: \"dinsdag 25:00\"}, "
+                   "{when: \"woensdag 10:00\", title: [a]}, {when: \"vrijdag 9:00\"}]}"),
+        "teams[0].casus", sink2);
+    EXPECT_EQ(sink2.errors().size(), 2u);
+    ASSERT_EQ(series.series.size(), 1u);
+    EXPECT_EQ(series.series[0].when, "vrijdag 9:00");
+    EXPECT_EQ(series.method, "roddel-methode");
+    // No `casus:` at all: the defaults, from the same function.
+    config::ErrorSink none;
+    auto d = parse_casus_section(YAML::Node(YAML::NodeType::Undefined), "teams[0].casus", none);
+    EXPECT_TRUE(none.empty());
+    EXPECT_EQ(d.reminders_ms, (std::vector<std::int64_t>{86'400'000, 3'600'000}));
+    EXPECT_EQ(d.method, "incidentmethode");
+    EXPECT_TRUE(d.series.empty());
+}
+
+// The method library is read once per load: minutes and roles the check refuses are not used
+// (the old reader took minutes: 0 or 500 and any role name).
+TEST(CasusMethods, RefusedStepValuesAreNotRead) {
+    config::ErrorSink sink;
+    auto lib = parse_methods_section(
+        YAML::Load("[{name: kort, description: Kort, steps: [{name: A, minutes: 500, "
+                   "instruction: Doe, roles: [voorzitter, groep]}]}]"),
+        "methods", sink);
+    EXPECT_EQ(sink.errors().size(), 2u);
+    const Method* m = find_method(lib, "kort");
+    ASSERT_NE(m, nullptr);
+    ASSERT_EQ(m->steps.size(), 1u);
+    EXPECT_EQ(m->steps[0].minutes, 5);  // the default, not 500
+    EXPECT_EQ(m->steps[0].roles, std::vector<std::string>{"groep"});
+    config::ErrorSink none;
+    EXPECT_EQ(parse_methods_section(YAML::Node(YAML::NodeType::Undefined), "methods", none).size(),
+              builtin_methods().size());
+    EXPECT_TRUE(none.empty());
 }
 
 TEST(CasusPlanArgs, ResolveMember) {

@@ -261,14 +261,114 @@ TEST(Config, FeatureSectionsAreKnownOnlyWhenDeclared) {
     std::string text = std::string(kValid) + "intake:\n  allow: [\"@*:localhost\"]\n";
     EXPECT_FALSE(load_config_text(text, {}).config);
     bool called = false;
-    SectionSchema s{"intake", SectionSchema::Scope::Top,
-                    [&](const YAML::Node& n, const std::string& path, ErrorSink& sink) {
-                        called = true;
-                        if (!n["allow"]) sink.add(n, path + ".allow", "required");
-                    }};
+    constexpr TopSection<std::string> kIntake{"intake"};
+    auto s = SectionSchema::of(
+        kIntake, [&](const YAML::Node& n, const std::string& path, ErrorSink& sink) -> std::string {
+            called = true;
+            if (!n["allow"]) sink.add(n, path + ".allow", "required");
+            return n["allow"][0].as<std::string>();
+        });
     auto r = load_config_text(text, {s});
     EXPECT_TRUE(called);
-    EXPECT_TRUE(r.config);
+    ASSERT_TRUE(r.config);
+    EXPECT_EQ(r.config->section(kIntake), "@*:localhost");
+}
+
+namespace {
+
+/// A typed section for the tests below: the number under `n:` (default 7), or an error.
+struct Number {
+    int n = 7;
+};
+constexpr TopSection<Number> kTopNumber{"number"};
+constexpr TeamSection<Number> kTeamNumber{"number"};
+
+Number parse_number(const YAML::Node& node, const std::string& path, ErrorSink& sink) {
+    Number out;
+    if (!node.IsDefined()) return out;
+    int v = 0;
+    if (!node.IsMap() || !node["n"].IsDefined() || !node["n"].IsScalar() ||
+        !YAML::convert<int>::decode(node["n"], v))
+        sink.add(node, path, "must be {n: <number>}");
+    else
+        out.n = v;
+    return out;
+}
+
+}  // namespace
+
+// The parse runs once per load for each section and each team, also when the section is absent
+// (the defaults come from the same code), and handlers read the typed value.
+TEST(Config, TypedSectionsAreParsedOnceAndRead) {
+    ::setenv("DIALOOGBOT_ACCESS_TOKEN", "t", 1);
+    int top_calls = 0, team_calls = 0;
+    std::vector<std::string> paths;
+    std::vector<SectionSchema> sections = {
+        SectionSchema::of(kTopNumber,
+                          [&](const YAML::Node& n, const std::string& p, ErrorSink& sink) {
+                              ++top_calls;
+                              paths.push_back(p);
+                              return parse_number(n, p, sink);
+                          }),
+        SectionSchema::of(kTeamNumber,
+                          [&](const YAML::Node& n, const std::string& p, ErrorSink& sink) {
+                              ++team_calls;
+                              paths.push_back(p);
+                              return parse_number(n, p, sink);
+                          })};
+    const std::string two_teams = replace(kValid, "    timezone: Europe/London\n",
+                                          "    timezone: Europe/London\n    number: {n: 3}\n"
+                                          "  - name: Team Zuid\n    room: \"!zuid:localhost\"\n");
+    auto r = load_config_text(two_teams + "number: {n: 5}\n", sections);
+    ASSERT_TRUE(r.config) << (r.errors.empty() ? "" : r.errors[0].to_string());
+    EXPECT_EQ(top_calls, 1);
+    EXPECT_EQ(team_calls, 2);
+    EXPECT_EQ(paths, (std::vector<std::string>{"teams[0].number", "teams[1].number", "number"}));
+    EXPECT_EQ(r.config->section(kTopNumber).n, 5);
+    EXPECT_EQ(r.config->teams[0].section(kTeamNumber).n, 3);
+    EXPECT_EQ(r.config->teams[1].section(kTeamNumber).n, 7);  // absent: the parse's default
+
+    // Absent at the top too: still parsed once, the default stored.
+    top_calls = 0;
+    auto d = load_config_text(two_teams, sections);
+    ASSERT_TRUE(d.config);
+    EXPECT_EQ(top_calls, 1);
+    EXPECT_EQ(d.config->section(kTopNumber).n, 7);
+
+    // A copy (the bot copies the config to resolve room aliases) reads the same values.
+    const Config copy = *r.config;
+    EXPECT_EQ(copy.section(kTopNumber).n, 5);
+    EXPECT_EQ(copy.teams[0].section(kTeamNumber).n, 3);
+
+    // A section nobody declared, or asked for as another type, is a programming error.
+    EXPECT_THROW((void)r.config->section(TopSection<Number>{"other"}), std::logic_error);
+    EXPECT_THROW((void)r.config->section(TopSection<std::string>{"number"}), std::logic_error);
+
+    // The parse's errors keep their key and line, and refuse the config.
+    auto bad = load_config_text(two_teams + "number: {n: veel}\n", sections);
+    EXPECT_FALSE(bad.config);
+    EXPECT_TRUE(has_error(bad, 20, "number", "must be {n: <number>}"));
+}
+
+// The second pass sees the typed value and the whole config; it runs only for a present section.
+TEST(Config, SecondPassChecksTheTypedValue) {
+    ::setenv("DIALOOGBOT_ACCESS_TOKEN", "t", 1);
+    int checks = 0;
+    auto schema =
+        SectionSchema::of(kTopNumber, parse_number,
+                          [&](const Number& v, const YAML::Node& node, const std::string& path,
+                              const Config& cfg, ErrorSink& sink) {
+                              ++checks;
+                              if (static_cast<std::size_t>(v.n) > cfg.teams.size())
+                                  sink.add(node["n"], path + ".n", "more than there are teams");
+                          });
+    EXPECT_TRUE(load_config_text(kValid, {schema}).config);
+    EXPECT_EQ(checks, 0);
+    EXPECT_TRUE(load_config_text(std::string(kValid) + "number: {n: 1}\n", {schema}).config);
+    EXPECT_EQ(checks, 1);
+    auto r = load_config_text(std::string(kValid) + "number:\n  n: 2\n", {schema});
+    EXPECT_FALSE(r.config);
+    EXPECT_TRUE(has_error(r, 18, "number.n", "more than there are teams"));
 }
 
 TEST(Config, TokenFilePermissionsWarn) {
@@ -299,19 +399,21 @@ TEST(Glob, Matching) {
     EXPECT_TRUE(glob_match("@*raad*:hs", "@clientenraad-1:hs"));
 }
 
-// A feature validator that throws (as yaml-cpp does on an unexpected node shape) gives an
+// A feature parse that throws (as yaml-cpp does on an unexpected node shape) gives an
 // error on its section with the line, not an aborted load (found in the intervisie validator).
 TEST(Config, ThrowingSectionValidatorBecomesAnError) {
     ::setenv("DIALOOGBOT_ACCESS_TOKEN", "t", 1);
     std::vector<SectionSchema> sections = {
-        SectionSchema{"extra", SectionSchema::Scope::Top,
-                      [](const YAML::Node& n, const std::string&, ErrorSink&) {
-                          (void)n["x"]["y"].as<int>();  // throws: no such key
-                      }},
-        SectionSchema{"casus", SectionSchema::Scope::Team,
-                      [](const YAML::Node&, const std::string&, ErrorSink&) {
-                          throw std::runtime_error("bad shape");
-                      }}};
+        SectionSchema::of(TopSection<int>{"extra"},
+                          [](const YAML::Node& n, const std::string&, ErrorSink&) {
+                              if (!n.IsDefined()) return 0;
+                              return n["x"]["y"].as<int>();  // throws: no such key
+                          }),
+        SectionSchema::of(TeamSection<int>{"casus"},
+                          [](const YAML::Node& n, const std::string&, ErrorSink&) -> int {
+                              if (!n.IsDefined()) return 0;
+                              throw std::runtime_error("bad shape");
+                          })};
     const std::string text = std::string(kValid) + "    casus: {a: 1}\nextra: {z: 1}\n";
     LoadResult r;
     EXPECT_NO_THROW(r = load_config_text(text, sections));

@@ -131,4 +131,22 @@ TEST(DeployDocker, MultiStageDebian12NonRoot) {
     EXPECT_EQ(runtime.find("-dev"), std::string::npos);
 }
 
+// The build stage copies every folder the top-level CMakeLists.txt builds (a new layer folder
+// that is not copied breaks only the image, which no other test builds).
+TEST(DeployDocker, BuildStageCopiesEveryLayerFolder) {
+    const auto docker = read("deploy/Dockerfile");
+    const auto cmake = read("CMakeLists.txt");
+    ASSERT_FALSE(docker.empty());
+    std::vector<std::string> folders = {"cmake"};
+    const std::string tag = "add_subdirectory(";
+    for (auto at = cmake.find(tag); at != std::string::npos; at = cmake.find(tag, at + 1)) {
+        const auto end = cmake.find(')', at);
+        std::string folder = cmake.substr(at + tag.size(), end - at - tag.size());
+        if (folder != "tests" && folder != "bench") folders.push_back(folder);
+    }
+    EXPECT_GE(folders.size(), 8u);
+    for (const auto& f : folders)
+        EXPECT_NE(docker.find("COPY " + f + " " + f + "\n"), std::string::npos) << f;
+}
+
 }  // namespace

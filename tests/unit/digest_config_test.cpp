@@ -82,3 +82,51 @@ TEST(DigestConfig, LeadersInYamlOrderOnce) {
     EXPECT_EQ(digest::digest_leaders(*r.config),
               (std::vector<std::string>{"@b:hs", "@a:hs", "@c:hs"}));
 }
+
+// Each of weekday and time is checked on its own (with the default of the other), so that is
+// how they are read: a weekday and a time that each pass combine. The old reader pasted the two
+// texts together and, when the result did not parse, fell back to Monday 08:30 in silence.
+TEST(DigestConfig, WeekdayAndTimeThatPassCombine) {
+    auto r = load(std::string(kTeam) +
+                  "    digest: {weekday: \"wekelijks vrijdag\", time: \"16:00 wekelijks\"}\n");
+    ASSERT_TRUE(r.config) << errors_of(r);
+    auto ls = digest::leader_schedule(*r.config, "@lea:hs");
+    ASSERT_TRUE(ls);
+    EXPECT_EQ(ls->rule.weekday, date::Friday);
+    EXPECT_EQ(ls->rule.time_of_day, std::chrono::minutes{16 * 60});
+    EXPECT_EQ(ls->rule.every_weeks, 1u);
+
+    // A leader's time with the team's weekday, likewise.
+    auto mixed = load(std::string(kTeam) +
+                      "    digest: {weekday: \"vrijdag om\"}\n"
+                      "digest:\n  leaders:\n    \"@lea:hs\": {time: \"om 07:15\"}\n");
+    ASSERT_TRUE(mixed.config) << errors_of(mixed);
+    auto ml = digest::leader_schedule(*mixed.config, "@lea:hs");
+    ASSERT_TRUE(ml);
+    EXPECT_EQ(ml->rule.weekday, date::Friday);
+    EXPECT_EQ(ml->rule.time_of_day, std::chrono::minutes{7 * 60 + 15});
+}
+
+// The reader is the validator: values the check refuses are reported and not read (the old
+// reader capped a 2h spread to 1h, took max_texts: 80 and a leader's language "de").
+TEST(DigestConfig, RefusedValuesAreNotRead) {
+    config::ErrorSink sink;
+    auto top = digest::parse_digest_section(
+        YAML::Load("{spread: 2h, max_texts: 80, leaders: {\"@lea:hs\": {language: de, "
+                   "timezone: Mars/Olympus, time: \"07:00\"}}}"),
+        "digest", sink);
+    EXPECT_EQ(sink.errors().size(), 4u);
+    EXPECT_EQ(top.spread_ms, digest::kDefaultSpreadMs);
+    EXPECT_EQ(top.max_texts, digest::kDefaultMaxTexts);
+    ASSERT_EQ(top.leaders.count("@lea:hs"), 1u);
+    const auto& lea = top.leaders.at("@lea:hs");
+    EXPECT_FALSE(lea.language);
+    EXPECT_FALSE(lea.timezone);
+    EXPECT_EQ(lea.tz, nullptr);
+    EXPECT_EQ(lea.time, std::chrono::minutes{7 * 60});
+    config::ErrorSink none;
+    auto d = digest::parse_digest_section(YAML::Node(YAML::NodeType::Undefined), "digest", none);
+    EXPECT_TRUE(none.empty());
+    EXPECT_EQ(d.spread_ms, 3 * 60 * 1000);
+    EXPECT_TRUE(d.leaders.empty());
+}

@@ -57,7 +57,7 @@ bool contains(const std::string& hay, const std::string& needle) {
 TEST(InbrengConfig, DefaultsAndValues) {
     auto none = load("");
     ASSERT_TRUE(none.config) << dump(none);
-    auto d = inbreng::read_intake_config(*none.config);
+    const auto& d = none.config->section(inbreng::kIntakeSection);
     EXPECT_TRUE(d.allow.empty());
     EXPECT_EQ(d.retention_days, 365);
     EXPECT_EQ(d.max_per_day, 10);
@@ -71,7 +71,7 @@ TEST(InbrengConfig, DefaultsAndValues) {
         "  retention_days: 180\n  max_per_day: 3\n  keep_words: [Werkplein, Zorgloket]\n"
         "  confirm_timeout: 90m\n  digest_max_texts: 2\n");
     ASSERT_TRUE(r.config) << dump(r);
-    auto ic = inbreng::read_intake_config(*r.config);
+    const auto& ic = r.config->section(inbreng::kIntakeSection);
     EXPECT_TRUE(ic.allowed("@lid:raad.example"));
     EXPECT_TRUE(ic.allowed("@piet:hs"));
     EXPECT_FALSE(ic.allowed("@anna:hs"));
@@ -114,6 +114,25 @@ TEST(InbrengConfig, WrongValuesAreErrorsWithLines) {
     EXPECT_TRUE(has_error(missing, 17, "intake.allow", "required")) << dump(missing);
     auto not_a_user = load("intake:\n  allow: [\"cv_anna\"]\n");
     EXPECT_TRUE(has_error(not_a_user, 17, "intake.allow[0]", "Matrix user ID")) << dump(not_a_user);
+}
+
+// The reader is the validator: values the check refuses are reported and not read. (The old
+// reader took them: retention_days: 0 would have purged every stored input at once.)
+TEST(InbrengConfig, RefusedValuesAreNotRead) {
+    config::ErrorSink sink;
+    auto ic = inbreng::parse_intake_section(
+        YAML::Load("{allow: [cv_anna, \"@*:raad.example\"], retention_days: 0, max_per_day: "
+                   "5000, confirm_timeout: 30s, digest_max_texts: 80, keep_words: [\"\", "
+                   "Werkplein]}"),
+        "intake", sink);
+    EXPECT_EQ(sink.errors().size(), 6u);
+    EXPECT_EQ(ic.allow, std::vector<std::string>{"@*:raad.example"});
+    EXPECT_FALSE(ic.allowed("cv_anna"));
+    EXPECT_EQ(ic.retention_days, 365);
+    EXPECT_EQ(ic.max_per_day, 10);
+    EXPECT_EQ(ic.confirm_timeout_ms, 24LL * 3600 * 1000);
+    EXPECT_EQ(ic.digest_max_texts, 5);
+    EXPECT_EQ(ic.keep_words, std::vector<std::string>{"Werkplein"});
 }
 
 TEST(InbrengThemes, KeysAliasesAndFreeTags) {

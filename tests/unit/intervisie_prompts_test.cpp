@@ -130,7 +130,7 @@ TEST(IntervisiePrompts, YamlScheduleAndPrompts) {
         "    nl: Onze eigen routinevraag\n";
     auto h = make_harness(team_config("    intervisie: \"vrijdag 15:00\"\n", top));
     EXPECT_EQ(due(*h), at("2026-03-27T15:00"));
-    auto lib = intervisie::prompt_library(h->cfg());
+    const auto& lib = h->cfg().section(intervisie::kPromptsSection);
     EXPECT_EQ(lib.size(), 21u);
     auto it = std::find_if(lib.begin(), lib.end(), [](auto& p) { return p.id == "routine-1"; });
     ASSERT_NE(it, lib.end());
@@ -162,6 +162,33 @@ TEST(IntervisiePrompts, YamlValidation) {
     EXPECT_TRUE(has(errs, "line 21: intervisie_prompts[2].kleur: unknown key")) << errs;
     EXPECT_TRUE(has(load(team_config("    intervisie:\n      enabled: misschien\n")),
                     "teams[0].intervisie.enabled: must be true or false"));
+}
+
+// The reader is the validator: a schedule the check refuses is reported, never replaced by the
+// default Monday 09:00 in silence (as the old reader did), and a refused prompt is not read.
+TEST(IntervisiePrompts, RefusedValuesAreNotRead) {
+    config::ErrorSink sink;
+    auto bad = intervisie::parse_team_section(YAML::Load("{schedule: dinsdag, enabled: true}"),
+                                              "teams[0].intervisie", sink);
+    ASSERT_EQ(sink.errors().size(), 1u);
+    EXPECT_EQ(sink.errors()[0].key, "teams[0].intervisie.schedule");
+    ASSERT_TRUE(bad.schedule);
+    EXPECT_EQ(bad.schedule->weekday, date::Monday);  // the default, untouched
+    config::ErrorSink ok;
+    auto fri = intervisie::parse_team_section(YAML::Load("vrijdag 15:00"), "t", ok);
+    EXPECT_TRUE(ok.empty());
+    ASSERT_TRUE(fri.schedule);
+    EXPECT_EQ(fri.schedule->weekday, date::Friday);
+    EXPECT_FALSE(intervisie::parse_team_section(YAML::Load("{enabled: false}"), "t", ok).schedule);
+    EXPECT_TRUE(ok.empty());
+
+    config::ErrorSink psink;
+    auto lib = intervisie::parse_prompts_section(
+        YAML::Load("[{id: Hoofdletter, nl: Vraag}, {id: goed-1, nl: Goed}]"), "intervisie_prompts",
+        psink);
+    EXPECT_EQ(psink.errors().size(), 1u);
+    ASSERT_EQ(lib.size(), intervisie::builtin_prompts().size() + 1);
+    EXPECT_EQ(lib.back().id, "goed-1");
 }
 
 TEST(IntervisieDigest, ReplyCountsPerWeek) {

@@ -45,10 +45,13 @@ std::vector<std::unique_ptr<commands::Feature>> tenzij_only() {
 TEST(TenzijConfig, DefaultsWithoutSection) {
     auto r = load("");
     ASSERT_TRUE(r.config) << all(r);
-    auto s = tenzij::read_nudge_settings(*r.config);
+    const auto& s = r.config->section(tenzij::kNudgeSection);
     EXPECT_EQ(s.window_ms, 24LL * 3600 * 1000);
     EXPECT_TRUE(s.patterns.add.empty());
     EXPECT_TRUE(s.patterns.remove_ids.empty());
+    // The detector is compiled at load, from the built-in patterns.
+    ASSERT_TRUE(s.detector);
+    EXPECT_EQ(s.detector->patterns().size(), tenzij::NudgeDetector::default_patterns().size());
 }
 
 TEST(TenzijConfig, ValidSectionIsRead) {
@@ -60,12 +63,14 @@ TEST(TenzijConfig, ValidSectionIsRead) {
     for (const auto& p : defaults) has_kan_niet |= p.id == "nl.kan_niet";
     if (!has_kan_niet) GTEST_SKIP() << "built-in ids changed";
     ASSERT_TRUE(r.config) << all(r);
-    auto s = tenzij::read_nudge_settings(*r.config);
+    const auto& s = r.config->section(tenzij::kNudgeSection);
     EXPECT_EQ(s.window_ms, 12LL * 3600 * 1000);
     ASSERT_EQ(s.patterns.add.size(), 1u);
     EXPECT_EQ(s.patterns.add[0].id, "nl.geen_plek");
     EXPECT_EQ(s.patterns.add[0].pcre, "\\bgeen plek\\b");
     EXPECT_EQ(s.patterns.remove_ids, std::vector<std::string>{"nl.kan_niet"});
+    ASSERT_TRUE(s.detector);
+    EXPECT_TRUE(s.detector->detect("Er is geen plek voor die cursus."));
 }
 
 TEST(TenzijConfig, BadPcreIsAnErrorWithKeyAndLine) {
