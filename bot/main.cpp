@@ -87,10 +87,14 @@ int run_bot(const std::string& path, net::BotParts& parts) {
         });
     };
     arm();
+    bot->on_fatal([&] {
+        if (health) health->stop();
+        io.stop();
+    });
     bot->start();
     io.run();
     spdlog::info("stopped");
-    return 0;
+    return bot->failed() ? 1 : 0;
 }
 
 }  // namespace

@@ -504,8 +504,10 @@ LoadResult load_config_text(std::string_view yaml_text, const std::vector<Sectio
                  "required section is missing (bot: user_id, access_token_file or "
                  "password_file, device_id)");
     } else {
-        check_known_keys(bot, "bot", {"user_id", "access_token_file", "password_file", "device_id"},
-                         sink);
+        check_known_keys(
+            bot, "bot",
+            {"user_id", "access_token_file", "password_file", "device_id", "pickle_key_file"},
+            sink);
         if (auto u = get_string(bot, "user_id", "bot", sink, true)) {
             if (!valid_user_id(*u))
                 sink.add(bot["user_id"], "bot.user_id",
@@ -526,6 +528,12 @@ LoadResult load_config_text(std::string_view yaml_text, const std::vector<Sectio
                 sink.add(bot["device_id"], "bot.device_id", "must be one word, e.g. DIALOOGBOT1");
             cfg->bot.device_id = *d;
         }
+        cfg->bot.pickle_key_file =
+            expand_credentials_dir(get_string(bot, "pickle_key_file", "bot", sink, false),
+                                   "bot.pickle_key_file", result.warnings);
+        if (cfg->bot.pickle_key_file && cfg->bot.pickle_key_file->empty())
+            sink.add(bot["pickle_key_file"], "bot.pickle_key_file",
+                     "must be a file path, e.g. /etc/dialoogbot/pickle-key (or leave it out)");
     }
 
     if (auto s = get_string(root, "storage", "", sink, true)) {

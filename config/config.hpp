@@ -137,6 +137,10 @@ struct BotAccount {
     std::optional<std::string> access_token_file;
     std::optional<std::string> password_file;
     std::string device_id = "DIALOOGBOT1";
+    /// `bot.pickle_key_file`: the file holding the 32-byte key the end-to-end encryption
+    /// state is encrypted with (docs/security.md). Unset: `<storage>.pickle-key` beside the
+    /// database, created on the first start with `e2ee.enabled: true`. A secret: never logged.
+    std::optional<std::string> pickle_key_file;
 };
 
 struct HealthConfig {

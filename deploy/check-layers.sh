@@ -28,6 +28,7 @@ LAYERS = [
     ("lib/wanneer", "lib/pii"),
     ("matrix", "config"),
     ("storage",),
+    ("crypto",),  # end-to-end encryption state; its tables are in storage/crypto/
     ("commands",),
     ("bot/engine",),
     ("bot/net",),

@@ -9,6 +9,7 @@ packages=(
   libgtest-dev googletest libbenchmark-dev
   libyaml-cpp-dev libhowardhinnant-date-dev tzdata libspdlog-dev libfmt-dev libcli11-dev
   libcmark-gfm-dev libcmark-gfm-extensions-dev libpcre2-dev libutf8proc-dev wdutch
+  libolm-dev
   debootstrap python3-matrix-nio
   clang-14 libclang-rt-14-dev clang-format-14 python3
 )

@@ -90,6 +90,25 @@ void from_json(const json& j, UploadResponse& r) {
         throw ResponseShapeError("upload response without an mxc:// content_uri");
 }
 
+void to_json(json& j, const KeysUploadRequest& r) {
+    j = json::object();
+    if (r.device_keys) j["device_keys"] = *r.device_keys;
+    if (!r.one_time_keys.empty()) j["one_time_keys"] = r.one_time_keys;
+    if (!r.fallback_keys.empty()) j["fallback_keys"] = r.fallback_keys;
+}
+
+void from_json(const json& j, KeysUploadResponse& r) {
+    auto it = j.find("one_time_key_counts");
+    if (it == j.end() || !it->is_object())
+        throw ResponseShapeError("keys/upload response without an object one_time_key_counts");
+    r.one_time_key_counts.clear();
+    for (const auto& [algorithm, count] : it->items()) {
+        if (!count.is_number_integer())
+            throw ResponseShapeError("keys/upload response with a non-integer key count");
+        r.one_time_key_counts[algorithm] = count.get<std::int64_t>();
+    }
+}
+
 void from_json(const json& j, EmptyResponse&) {
     if (!j.is_object()) throw ResponseShapeError("response is not a JSON object");
 }

@@ -8,6 +8,7 @@
 // that is missing or of the wrong type makes the whole body unreadable (Errcode::BadJson), so
 // that the caller retries instead of acting on half an answer.
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <stdexcept>
@@ -65,6 +66,20 @@ struct DirectContent {
 };
 void to_json(nlohmann::json& j, const DirectContent& c);
 
+/// [End-to-End Encryption > Key management API] POST /keys/upload. Every part is optional
+/// and omitted when empty; the bot sends `device_keys` once (the signed object of
+/// [Device keys]) and tops up `one_time_keys` / `fallback_keys` ([One-time and fallback keys]):
+/// key "signed_curve25519:<key id>" -> {"key": <curve25519, unpadded base64>, "signatures":
+/// …}, a fallback key also with "fallback": true inside the signed object.
+struct KeysUploadRequest {
+    std::optional<nlohmann::json> device_keys;
+    std::map<std::string, nlohmann::json> one_time_keys;
+    std::map<std::string, nlohmann::json> fallback_keys;
+    /// True when nothing would be uploaded (the call only asks for `one_time_key_counts`).
+    bool empty() const { return !device_keys && one_time_keys.empty() && fallback_keys.empty(); }
+};
+void to_json(nlohmann::json& j, const KeysUploadRequest& r);
+
 // ---- Responses ------------------------------------------------------------------------------
 
 /// [Client Authentication] GET /account/whoami: user_id required; device_id absent for
@@ -101,6 +116,14 @@ struct UploadResponse {
     std::string content_uri;
 };
 void from_json(const nlohmann::json& j, UploadResponse& r);
+
+/// [Key management API] POST /keys/upload: `one_time_key_counts` (required): algorithm ->
+/// how many unclaimed one-time keys the server holds for this device, e.g.
+/// {"signed_curve25519": 50}. An algorithm the server does not list counts as 0.
+struct KeysUploadResponse {
+    std::map<std::string, std::int64_t> one_time_key_counts;
+};
+void from_json(const nlohmann::json& j, KeysUploadResponse& r);
 
 /// Calls whose 2xx body is `{}` ([Leaving rooms], [Client Config] account data): any JSON
 /// object.

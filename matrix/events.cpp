@@ -98,6 +98,18 @@ ApiResult<SyncResponse> parse_sync_response(std::string_view body) {
             }
         }
     }
+    if (auto counts = obj_field(j, "device_one_time_keys_count")) {
+        std::map<std::string, std::int64_t> m;
+        for (const auto& [algorithm, n] : counts->items())
+            if (n.is_number_integer()) m[algorithm] = n.get<std::int64_t>();
+        out.device_one_time_keys_count = std::move(m);
+    }
+    if (auto types = arr_field(j, "device_unused_fallback_key_types")) {
+        std::vector<std::string> v;
+        for (const auto& t : *types)
+            if (t.is_string()) v.push_back(t.get<std::string>());
+        out.device_unused_fallback_key_types = std::move(v);
+    }
     auto rooms = obj_field(j, "rooms");
     if (!rooms) return out;
     if (auto join = obj_field(*rooms, "join")) {

@@ -4,6 +4,7 @@
 // field it needs is dropped and counted, never a crash.
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -63,7 +64,15 @@ struct SyncResponse {
     std::vector<InvitedRoom> invite;
     std::vector<LeftRoom> leave;
     std::optional<nlohmann::json> direct;  // account_data m.direct content, when present
-    int dropped_events = 0;                // malformed events skipped while parsing
+    /// [End-to-End Encryption > Extensions to /sync]: algorithm -> unclaimed one-time keys the
+    /// server holds for this device ({"signed_curve25519": 50}); nullopt when absent (then the
+    /// bot does not act on it). Entries that are not integers are skipped.
+    std::optional<std::map<std::string, std::int64_t>> device_one_time_keys_count;
+    /// The same section: algorithms whose fallback key is still unused (["signed_curve25519"]);
+    /// a list without "signed_curve25519" means the fallback key was used and needs replacing.
+    /// nullopt when absent (a server without fallback keys).
+    std::optional<std::vector<std::string>> device_unused_fallback_key_types;
+    int dropped_events = 0;  // malformed events skipped while parsing
 };
 
 /// Parses one /sync response body. Fails (Errcode::BadJson, http_status 0) only when the body

@@ -4,15 +4,22 @@
 #include <boost/asio/detached.hpp>
 #include <boost/asio/post.hpp>
 
+#include <spdlog/spdlog.h>
+
+#include <stdexcept>
+
 #include "bot/engine/sync_processor.hpp"
 #include "bot/net/alias_resolver.hpp"
 #include "bot/net/direct_rooms.hpp"
+#include "bot/net/key_uploader.hpp"
 #include "bot/net/matrix_client.hpp"
 #include "bot/net/outbox_sender.hpp"
 #include "bot/net/scheduler.hpp"
 #include "bot/net/sync_loop.hpp"
 #include "bot/net/token_keeper.hpp"
 #include "commands/dispatcher.hpp"
+#include "crypto/device_identity.hpp"
+#include "crypto/e2ee_config.hpp"
 #include "storage/handled_events.hpp"
 #include "storage/migrations.hpp"
 
@@ -26,6 +33,12 @@ Bot::Bot(asio::io_context& io, std::shared_ptr<const config::Config> cfg, BotPar
     for (auto& f : parts_.features) storage::migrate_owner(*db_, f->name(), f->migrations());
     std::vector<commands::Feature*> fs;
     for (auto& f : parts_.features) fs.push_back(f.get());
+    // End-to-end encryption only when switched on: with it off nothing of it is created.
+    if (cfg->section(crypto::kE2eeSection).enabled) {
+        auto opened = crypto::open_device_identity(*db_, *cfg, clock);
+        if (!opened) throw std::runtime_error("e2ee: " + opened.error().message);
+        identity_ = std::make_unique<crypto::DeviceIdentity>(std::move(opened).value());
+    }
     std::string key = storage::HandledEvents::load_or_create_key(*db_);
     const std::string homeserver = cfg->homeserver;
     services_.reset(new commands::Services{*db_, std::move(cfg), parts_.texts, parts_.registry,
@@ -51,6 +64,17 @@ Bot::Bot(asio::io_context& io, std::shared_ptr<const config::Config> cfg, BotPar
                                            outbox_->wake();
                                            scheduler_->wake();
                                        });
+    if (identity_) {
+        key_uploader_ = std::make_unique<KeyUploader>(
+            io_, *identity_, *send_mx_, *tokens_, [this] { return sync_->requests_started(); },
+            KeyUploader::Options{opts_.max_backoff});
+        sync_->set_batch_observer([this](const matrix::SyncResponse& batch, std::uint64_t request) {
+            key_uploader_->note_sync(
+                crypto::KeyCounts::from_sync(batch.device_one_time_keys_count,
+                                             batch.device_unused_fallback_key_types),
+                request);
+        });
+    }
     {
         storage::Transaction tx(*db_);
         for (auto* f : fs) f->on_start(*services_);
@@ -59,6 +83,10 @@ Bot::Bot(asio::io_context& io, std::shared_ptr<const config::Config> cfg, BotPar
 }
 
 Bot::~Bot() = default;
+
+int Bot::key_uploads() const {
+    return key_uploader_ ? key_uploader_->uploads_done() : 0;
+}
 
 void Bot::set_config(std::shared_ptr<const config::Config> cfg) {
     services_->config = std::move(cfg);
@@ -75,6 +103,22 @@ asio::awaitable<void> Bot::run_startup() {
     // Keep trying until we have a valid token: the bot stays up and tells the admin why.
     const bool established = co_await tokens_->establish();
     if (!established || !running_) co_return;
+    if (identity_) {
+        // One device: transaction ids and the encryption identity both belong to it. A token
+        // of another device would publish this identity's keys under that device's name.
+        const std::string& token_device = tokens_->device_id();
+        if (!token_device.empty() && token_device != identity_->device_id()) {
+            spdlog::error(
+                "e2ee: the access token belongs to device {}, but the stored encryption identity "
+                "is of device {} (bot.device_id). dialoogbot keeps one device and stops: log in "
+                "with device_id {} (docs/admin.en.md, \"Encryption\")",
+                token_device, identity_->device_id(), identity_->device_id());
+            failed_ = true;
+            stop(on_fatal_);
+            co_return;
+        }
+        co_spawn(io_, key_uploader_->run(), asio::detached);
+    }
     started_ = true;
     co_await resolve_aliases();
     co_spawn(io_, sync_->run(), asio::detached);
@@ -100,6 +144,7 @@ void Bot::stop(std::function<void()> on_stopped) {
     running_ = false;
     sync_->stop();
     scheduler_->stop();
+    if (key_uploader_) key_uploader_->stop();
     tokens_->stop();
     outbox_->begin_stop(/*flush=*/started_);
     co_spawn(

@@ -27,6 +27,9 @@
 namespace dialoog::commands {
 class Dispatcher;
 }
+namespace dialoog::crypto {
+class DeviceIdentity;
+}
 namespace dialoog::engine {
 class SyncProcessor;
 }
@@ -39,6 +42,7 @@ class SyncLoop;
 class OutboxSender;
 class DirectRooms;
 class Scheduler;
+class KeyUploader;
 
 struct BotOptions {
     int sync_timeout_ms = 30000;
@@ -49,7 +53,9 @@ struct BotOptions {
 
 class Bot {
   public:
-    /// Opens and migrates the database (throws on failure: start-up error).
+    /// Opens and migrates the database (throws on failure: start-up error). With
+    /// `e2ee.enabled` it also opens the device identity (crypto::open_device_identity) and
+    /// throws std::runtime_error with its refusal (e.g. a missing pickle key).
     Bot(asio::io_context& io, std::shared_ptr<const config::Config> cfg, BotParts& parts,
         const Clock& clock, BotOptions opts = {});
     ~Bot();
@@ -69,6 +75,15 @@ class Bot {
     storage::Database& db() { return *db_; }
     commands::Services& services() { return *services_; }
     bool token_valid() const { return !metrics_.token_invalid; }
+    /// The device identity when `e2ee.enabled` (null otherwise).
+    const crypto::DeviceIdentity* identity() const { return identity_.get(); }
+    /// Key uploads the homeserver accepted since start (0 with e2ee off).
+    int key_uploads() const;
+    /// Called (after a graceful stop) when the bot refuses to go on after start-up: the access
+    /// token's device is not the device of the stored encryption identity. main exits 1.
+    void on_fatal(std::function<void()> callback) { on_fatal_ = std::move(callback); }
+    /// True once the bot refused to go on (see on_fatal).
+    bool failed() const { return failed_; }
 
   private:
     asio::awaitable<void> run_startup();
@@ -94,6 +109,10 @@ class Bot {
     std::unique_ptr<OutboxSender> outbox_;
     std::unique_ptr<Scheduler> scheduler_;
     std::unique_ptr<SyncLoop> sync_;
+    std::unique_ptr<crypto::DeviceIdentity> identity_;  // with e2ee.enabled only
+    std::unique_ptr<KeyUploader> key_uploader_;
+    std::function<void()> on_fatal_;
+    bool failed_ = false;
     bool running_ = false;
     bool started_ = false;  // token acquired and whoami passed
 };

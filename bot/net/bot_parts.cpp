@@ -1,6 +1,7 @@
 #include "bot/net/bot_parts.hpp"
 
 #include "common/counters.hpp"
+#include "crypto/e2ee_config.hpp"
 
 namespace dialoog::net {
 
@@ -27,7 +28,7 @@ std::unique_ptr<BotParts> make_parts(std::vector<std::unique_ptr<commands::Featu
 }
 
 std::vector<config::SectionSchema> config_sections(const BotParts& parts) {
-    std::vector<config::SectionSchema> out;
+    std::vector<config::SectionSchema> out = crypto::e2ee_config_sections();
     for (const auto& f : parts.features)
         for (auto& s : f->config_sections()) out.push_back(std::move(s));
     return out;

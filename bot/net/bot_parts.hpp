@@ -24,7 +24,8 @@ struct BotParts {
 /// Builds the parts from a list of features (registers texts, commands and jobs). Each command
 /// handler is wrapped to count its calls by command name for /metrics.
 std::unique_ptr<BotParts> make_parts(std::vector<std::unique_ptr<commands::Feature>> features);
-/// The YAML sections all features contribute (for the config loader).
+/// The YAML sections of the bot itself (`e2ee:`) and all those features contribute (for the
+/// config loader).
 std::vector<config::SectionSchema> config_sections(const BotParts& parts);
 
 }  // namespace dialoog::net

@@ -122,6 +122,13 @@ asio::awaitable<ApiResult<matrix::RoomIdResponse>> MatrixClient::create_room(
         co_await call("POST", std::string(kApi) + "/createRoom", body.dump(), 30000));
 }
 
+asio::awaitable<ApiResult<matrix::KeysUploadResponse>> MatrixClient::upload_keys(
+    matrix::KeysUploadRequest req) {
+    const nlohmann::json body = req;
+    co_return parsed<matrix::KeysUploadResponse>(
+        co_await call("POST", std::string(kApi) + "/keys/upload", body.dump(), 30000));
+}
+
 asio::awaitable<ApiResult<matrix::EmptyResponse>> MatrixClient::set_account_data(
     std::string user_id, std::string type, std::string content_json) {
     co_return parsed<matrix::EmptyResponse>(co_await call(

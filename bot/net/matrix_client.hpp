@@ -71,6 +71,12 @@ class MatrixClient {
                                                               std::string content_type,
                                                               std::string data);
 
+    /// [End-to-End Encryption > Key management API] POST /keys/upload: publishes device keys,
+    /// one-time and fallback keys; the answer's `one_time_key_counts` says how many one-time
+    /// keys the server holds (an empty request only asks for that).
+    asio::awaitable<ApiResult<matrix::KeysUploadResponse>> upload_keys(
+        matrix::KeysUploadRequest req);
+
     /// Percent-encodes a path segment or query value (RFC 3986 unreserved kept).
     static std::string encode(std::string_view s);
 

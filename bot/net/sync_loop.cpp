@@ -48,6 +48,7 @@ asio::awaitable<void> SyncLoop::run() {
         auto since = processor_.next_batch();
         const bool initial = !since.has_value();
         const int timeout_ms = initial ? 0 : opts_.timeout_ms;
+        const std::uint64_t request = ++requests_started_;
         auto r = co_await api_.sync(since, kFilter, timeout_ms);
         if (stopped_) break;
         if (!r) {
@@ -100,6 +101,7 @@ asio::awaitable<void> SyncLoop::run() {
         metrics_.last_sync_ok_ms = now_ms();
         metrics_.unreachable_since_ms = 0;
         if (on_stored_) on_stored_();
+        if (observer_) observer_(parsed.value(), request);
     }
 }
 

@@ -5,6 +5,7 @@
 // until TokenKeeper has a valid one.
 
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -43,6 +44,14 @@ class SyncLoop {
     /// Ends run(): cancels the request in flight and any wait.
     void stop();
 
+    /// Runs after each stored batch with the batch and the number of the /sync request that
+    /// returned it (see requests_started); the key uploader reads the one-time key counts
+    /// from it (`device_one_time_keys_count`, `device_unused_fallback_key_types`).
+    using BatchObserver = std::function<void(const matrix::SyncResponse&, std::uint64_t)>;
+    void set_batch_observer(BatchObserver observer) { observer_ = std::move(observer); }
+    /// How many /sync requests run() has sent so far (the first is number 1).
+    std::uint64_t requests_started() const { return requests_started_; }
+
   private:
     /// The wait before the next try after a failed /sync, counting it in metrics; nullopt when
     /// the token was rejected (then run() waits for a new one).
@@ -59,6 +68,8 @@ class SyncLoop {
     const Clock& clock_;
     Options opts_;
     std::function<void()> on_stored_;
+    BatchObserver observer_;
+    std::uint64_t requests_started_ = 0;
     asio::steady_timer timer_;
     bool stopped_ = false;
     int failures_ = 0;

@@ -156,6 +156,7 @@ asio::awaitable<bool> TokenKeeper::check(const std::string& token) {
         co_return false;
     }
     const std::string dev = who->device_id.value_or("");
+    device_id_ = dev;
     if (!dev.empty() && dev != bot.device_id)
         spdlog::warn(
             "the token's device is {}, config says {}: transaction ids are per device, "

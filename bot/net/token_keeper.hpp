@@ -53,6 +53,9 @@ class TokenKeeper {
     void reload();
     /// Ends establish() and wait_until_valid() at their next wait.
     void stop();
+    /// The device id whoami reported for the accepted token ("" before one was accepted, or
+    /// when the homeserver did not say). End-to-end encryption checks it against its device.
+    const std::string& device_id() const { return device_id_; }
 
   private:
     /// One try: reads the token (or logs in), sets it on the clients, checks it with whoami.
@@ -74,6 +77,7 @@ class TokenKeeper {
     std::function<void()> on_valid_again_;
     asio::steady_timer timer_;
     bool stopped_ = false;
+    std::string device_id_;
 };
 
 }  // namespace dialoog::net

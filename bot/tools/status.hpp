@@ -1,6 +1,6 @@
 #pragma once
 // Offline commands that read the database or run one pure component: --status, backup, and the
-// feature tools (parse-when, scrub, nudge-check, digest, inbreng-export).
+// feature tools (parse-when, scrub, nudge-check, digest, inbreng-export), crypto status.
 
 #include <iosfwd>
 #include <string>
@@ -15,6 +15,13 @@ namespace dialoog::tools {
 /// Prints rooms, teams, outbox (pending, failed rows), next jobs and the last sync time.
 /// Returns the process exit code.
 int print_status(const config::Config& cfg, std::ostream& out);
+
+/// `dialoogbot crypto status`: whether e2ee is on, and the stored device identity (user_id,
+/// device_id, ed25519 fingerprint in groups of 4, curve25519 key, whether the device keys
+/// are published, unpublished one-time keys, the pickle key path, cross-signing). Read-only:
+/// the database is not migrated and the pickle key is not read. Returns the exit code (1 when
+/// there is no database).
+int print_crypto_status(const config::Config& cfg, std::ostream& out);
 
 /// SQLite online backup of `db_path` into `out_path` (overwritten). Exit code 0 or 1.
 int backup_database(const std::string& db_path, const std::string& out_path);

@@ -52,6 +52,11 @@ void register_subcommands(CLI::App& app, net::BotParts&, std::string& config_pat
     digest->add_option("--config,-c", config_path, "YAML config")->required();
     digest->add_option("--leader", g_leader, "Matrix user id of a team leader")->required();
     digest->add_option("--week", g_week, "ISO week, e.g. 2026-W49")->required();
+    auto* crypto = app.add_subcommand("crypto", "end-to-end encryption of the bot's device");
+    crypto->require_subcommand(1);
+    auto* crypto_status = crypto->add_subcommand(
+        "status", "print the device's encryption identity as stored (read-only)");
+    crypto_status->add_option("--config,-c", config_path, "YAML config")->required();
     auto* when = app.add_subcommand(
         "parse-when", "check a <wanneer> as !casus plan would read it; prints local and UTC time");
     when->add_option("--tz", g_tz, "IANA time zone of the team (default Europe/Amsterdam)");
@@ -109,6 +114,12 @@ int run_subcommand(const std::string& name, net::BotParts& parts, const std::str
                       << "\n";
             return 1;
         }
+    }
+    if (name == "crypto") {
+        // `crypto status` is its only subcommand (require_subcommand(1)).
+        auto cfg = load_optional(config_path, parts, failed);
+        if (!cfg) return 1;
+        return print_crypto_status(*cfg, std::cout);
     }
     if (name == "parse-when")
         return casus::run_parse_when_cli(g_tz, g_now, g_when, std::cout, std::cerr);

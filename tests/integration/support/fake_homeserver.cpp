@@ -52,6 +52,8 @@ const char* to_string(Endpoint e) {
             return "directory";
         case Endpoint::Upload:
             return "upload";
+        case Endpoint::KeysUpload:
+            return "keys_upload";
     }
     return "?";
 }
@@ -191,6 +193,8 @@ Route parse_route(const std::string& method, std::string_view target) {
         r.endpoint = Endpoint::AccountData;
     else if (is(3, "GET") && s[0] == "directory" && s[1] == "room")
         r.endpoint = Endpoint::Directory;
+    else if (is(2, "POST") && s[0] == "keys" && s[1] == "upload")
+        r.endpoint = Endpoint::KeysUpload;
     return r;
 }
 
@@ -248,6 +252,9 @@ struct FakeHomeserver::Impl {
     std::map<std::string, json> account_data;
     std::map<std::string, std::string> aliases;
     int syncs_served = 0;
+    std::map<std::string, DeviceKeyState> keys;  // device_id -> its published keys
+    std::vector<json> key_uploads;
+    bool key_news = false;  // counts changed: the next long-poll answers at once
     bool query_token = false;
     std::int64_t event_seq = 0;
     std::int64_t room_seq = 0;
@@ -346,6 +353,7 @@ struct FakeHomeserver::Impl {
     bool sync_has_news(std::int64_t from) const {
         if (static_cast<std::int64_t>(stream.size()) > from) return true;
         if (pad_syncs > 0) return true;
+        if (key_news) return true;
         if (duplicate_syncs > 0) {
             auto it = since_from.find(from);
             if (it != since_from.end() && it->second < from) return true;
@@ -397,7 +405,7 @@ struct FakeHomeserver::Impl {
     }
 
     /// Builds a /sync response (consumes one-shot knobs). `since` nullopt = initial sync.
-    json build_sync(std::optional<std::int64_t> since) {
+    json build_sync(std::optional<std::int64_t> since, const std::string& device) {
         const auto to = static_cast<std::int64_t>(stream.size());
         json join = json::object(), invite = json::object(), leave = json::object();
         if (!since) {
@@ -484,6 +492,14 @@ struct FakeHomeserver::Impl {
         }
         json resp = {{"next_batch", token(to)},
                      {"rooms", {{"join", join}, {"invite", invite}, {"leave", leave}}}};
+        // [End-to-End Encryption > Extensions to /sync], as Synapse sends them on every sync.
+        key_news = false;
+        const DeviceKeyState& ks = keys[device];
+        resp["device_one_time_keys_count"] = {
+            {"signed_curve25519", static_cast<std::int64_t>(ks.one_time_keys.size())}};
+        resp["device_unused_fallback_key_types"] = ks.fallback_key && !ks.fallback_used
+                                                       ? json::array({"signed_curve25519"})
+                                                       : json::array();
         if (auto it = account_data.find("m.direct"); it != account_data.end())
             resp["account_data"] = {
                 {"events", json::array({{{"type", "m.direct"}, {"content", it->second}}})}};
@@ -502,7 +518,7 @@ struct FakeHomeserver::Impl {
             if (!d) co_return deny;
             device = *d;
         }
-        if (rt.endpoint == Endpoint::Sync) co_return co_await handle_sync(rt);
+        if (rt.endpoint == Endpoint::Sync) co_return co_await handle_sync(rt, device);
         Reply r;
         bool grew = false;
         {
@@ -536,7 +552,7 @@ struct FakeHomeserver::Impl {
         return Reply::ok({{"content_uri", uri}});
     }
 
-    asio::awaitable<Reply> handle_sync(const Route& rt) {
+    asio::awaitable<Reply> handle_sync(const Route& rt, const std::string& device) {
         std::optional<std::int64_t> since;
         if (auto it = rt.query.find("since"); it != rt.query.end()) {
             since = parse_token(it->second);
@@ -552,7 +568,7 @@ struct FakeHomeserver::Impl {
                 std::lock_guard lock(mu);
                 if (!since || sync_has_news(*since) || Clock::now() >= deadline) {
                     try {
-                        co_return Reply::ok(build_sync(since));
+                        co_return Reply::ok(build_sync(since, device));
                     } catch (const std::exception& e) {
                         co_return Reply::err(500, "M_UNKNOWN",
                                              std::string("fake homeserver: ") + e.what());
@@ -687,11 +703,59 @@ struct FakeHomeserver::Impl {
                     return Reply::err(404, "M_NOT_FOUND", "Room alias not found");
                 return Reply::ok({{"room_id", a->second}, {"servers", {"fake.hs"}}});
             }
+            case Endpoint::KeysUpload:
+                return handle_keys_upload(body, device);
             case Endpoint::Sync:
             case Endpoint::Upload:  // handled before handle_plain
                 break;
         }
         return Reply::err(404, "M_UNRECOGNIZED", "Unrecognized request");
+    }
+
+    // POST /keys/upload as Synapse answers it: a one-time key id already uploaded with another
+    // key is refused with 400 ("One time key … already exists"), the same key again is
+    // accepted and changes nothing; device keys for another device are refused, and so are
+    // device keys that differ from those already published. Caller holds mu.
+    Reply handle_keys_upload(const std::string& body, const std::string& device) {
+        auto j = json::parse(body, nullptr, false);
+        if (!j.is_object()) return Reply::err(400, "M_NOT_JSON", "not JSON");
+        DeviceKeyState& ks = keys[device];
+        if (auto dk = j.find("device_keys"); dk != j.end()) {
+            if (!dk->is_object() || sfield(*dk, "user_id") != bot ||
+                sfield(*dk, "device_id") != device)
+                return Reply::err(400, "M_INVALID_PARAM",
+                                  "device_keys must be for the authenticated user and device");
+            if (ks.device_keys && *ks.device_keys != *dk)
+                return Reply::err(400, "M_INVALID_PARAM",
+                                  "device_keys differ from those already uploaded");
+        }
+        auto otks = j.find("one_time_keys");
+        if (otks != j.end()) {
+            if (!otks->is_object()) return Reply::err(400, "M_BAD_JSON", "one_time_keys");
+            for (const auto& [id, key] : otks->items())
+                if (auto old = ks.ever_uploaded.find(id);
+                    old != ks.ever_uploaded.end() && old->second != key)
+                    return Reply::err(400, "M_UNKNOWN",
+                                      "One time key " + id + " already exists. Old key: " +
+                                          old->second.dump() + "; new key: " + key.dump());
+        }
+        auto fbs = j.find("fallback_keys");
+        if (fbs != j.end() && (!fbs->is_object() || fbs->size() > 1))
+            return Reply::err(400, "M_BAD_JSON", "fallback_keys: one key per algorithm");
+        // Valid: apply.
+        if (auto dk = j.find("device_keys"); dk != j.end()) ks.device_keys = *dk;
+        if (otks != j.end())
+            for (const auto& [id, key] : otks->items())
+                if (ks.ever_uploaded.emplace(id, key).second) ks.one_time_keys[id] = key;
+        if (fbs != j.end())
+            for (const auto& [id, key] : fbs->items()) {
+                if (!ks.fallback_key || ks.fallback_key->second != key) ks.fallback_used = false;
+                ks.fallback_key = std::make_pair(id, key);
+            }
+        key_uploads.push_back(j);
+        return Reply::ok(
+            {{"one_time_key_counts",
+              {{"signed_curve25519", static_cast<std::int64_t>(ks.one_time_keys.size())}}}});
     }
 
     static Reply fault_reply(const Fault& f, const std::string& real_body) {
@@ -969,6 +1033,41 @@ void FakeHomeserver::replay_event(const std::string& event_id) {
         impl_->stream.push_back(std::move(entry));
     }
     impl_->notify();
+}
+
+int FakeHomeserver::claim_one_time_keys(const std::string& device_id, int n) {
+    int claimed = 0;
+    {
+        std::lock_guard lock(impl_->mu);
+        auto& otks = impl_->keys[device_id].one_time_keys;
+        while (claimed < n && !otks.empty()) {
+            otks.erase(otks.begin());
+            ++claimed;
+        }
+        impl_->key_news = true;
+    }
+    impl_->notify();
+    return claimed;
+}
+
+void FakeHomeserver::use_fallback_key(const std::string& device_id) {
+    {
+        std::lock_guard lock(impl_->mu);
+        impl_->keys[device_id].fallback_used = true;
+        impl_->key_news = true;
+    }
+    impl_->notify();
+}
+
+DeviceKeyState FakeHomeserver::keys_of(const std::string& device_id) const {
+    std::lock_guard lock(impl_->mu);
+    auto it = impl_->keys.find(device_id);
+    return it == impl_->keys.end() ? DeviceKeyState{} : it->second;
+}
+
+std::vector<json> FakeHomeserver::key_uploads() const {
+    std::lock_guard lock(impl_->mu);
+    return impl_->key_uploads;
 }
 
 void FakeHomeserver::set_alias(const std::string& alias, const std::string& room_id) {

@@ -40,7 +40,8 @@ enum class Endpoint {
     CreateRoom,
     AccountData,
     Directory,
-    Upload,  // POST /_matrix/media/v3/upload
+    Upload,      // POST /_matrix/media/v3/upload
+    KeysUpload,  // POST /_matrix/client/v3/keys/upload
 };
 
 const char* to_string(Endpoint e);
@@ -97,6 +98,16 @@ struct RequestRecord {
     std::chrono::steady_clock::time_point received;
 };
 
+/// What one device published through POST /keys/upload (spec "End-to-End Encryption" >
+/// "Key management API").
+struct DeviceKeyState {
+    std::optional<json> device_keys;            // the accepted signed `device_keys`
+    std::map<std::string, json> one_time_keys;  // unclaimed: "signed_curve25519:<id>" -> signed key
+    std::map<std::string, json> ever_uploaded;  // every one-time key id ever accepted -> its object
+    std::optional<std::pair<std::string, json>> fallback_key;  // "signed_curve25519:<id>" -> key
+    bool fallback_used = false;
+};
+
 class FakeHomeserver {
   public:
     /// Binds 127.0.0.1 on a free port and starts serving on a new thread.
@@ -143,6 +154,18 @@ class FakeHomeserver {
     void replay_event(const std::string& event_id);
     /// Maps a room alias ("#team:fake.hs") to a room id for GET /directory/room.
     void set_alias(const std::string& alias, const std::string& room_id);
+
+    // ---- end-to-end encryption keys ----
+    /// Another user claims `n` of `device_id`'s one-time keys (POST /keys/claim), oldest id
+    /// first; returns how many were there. Wakes long-polls (the sync counts change).
+    int claim_one_time_keys(const std::string& device_id, int n);
+    /// Another user's claim found no one-time key and used the fallback key: /sync lists no
+    /// unused fallback key type until a new one is uploaded. Wakes long-polls.
+    void use_fallback_key(const std::string& device_id);
+    /// What `device_id` published so far.
+    DeviceKeyState keys_of(const std::string& device_id) const;
+    /// The bodies of every POST /keys/upload answered 200, oldest first.
+    std::vector<json> key_uploads() const;
 
     // ---- knobs (thread-safe) ----
     /// Queues `f` for the next `count` requests of `e` (queued faults run in order).
