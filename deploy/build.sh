@@ -13,7 +13,11 @@ for a in "$@"; do
 done
 [[ -n "$dir" ]] || { [[ $sanitize == ON ]] && dir=build-asan || dir=build; }
 jobs=$(nproc 2>/dev/null || echo 2)
-cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDIALOOG_SANITIZE=$sanitize >/dev/null
+# The sanitizer build runs the unit and integration tests only: no benchmarks there.
+bench=ON
+[[ $sanitize == ON ]] && bench=OFF
+cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDIALOOG_SANITIZE=$sanitize \
+  -DDIALOOG_BENCH=$bench >/dev/null
 log="$dir/build.log"
 if ! cmake --build "$dir" -j "$jobs" >"$log" 2>&1; then
   grep -E "error|Error" "$log" | head -40
