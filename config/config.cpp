@@ -391,6 +391,19 @@ std::optional<std::string> expand_credentials_dir(std::optional<std::string> val
     return value;
 }
 
+// A secret's file key (access_token_file, password_file, pickle_key_file) holding something
+// that cannot be a path (no '/') is most likely the secret itself, pasted in by mistake: refuse
+// it without repeating it, so it never reaches a log or a terminal (README, "Privacy").
+std::optional<std::string> secret_file_path(const YAML::Node& bot, const std::string& key,
+                                            ErrorSink& sink) {
+    auto value = get_string(bot, key, "bot", sink, false);
+    if (!value || value->empty() || value->find('/') != std::string::npos) return value;
+    sink.add(bot[key], "bot." + key,
+             "must be the path of a file (e.g. /etc/dialoogbot/token), not the secret itself; "
+             "the value is not shown here in case it is one");
+    return std::nullopt;
+}
+
 // storage: the SQLite file. An empty value would make SQLite use a temporary database that is
 // gone at every restart (found by a newcomer's probe); ":memory:" is the same, on purpose, for
 // tests only.
@@ -486,9 +499,20 @@ LoadResult load_config_text(std::string_view yaml_text, const std::vector<Sectio
         while (!v.empty() && v.back() == '/') v.pop_back();
         cfg->homeserver = v;
         cfg->allow_insecure_http = get_bool(root, "allow_insecure_http", "", sink).value_or(false);
+        const auto scheme_end = v.find("://");
+        const auto authority =
+            scheme_end == std::string::npos
+                ? std::string()
+                : v.substr(scheme_end + 3, v.find('/', scheme_end + 3) - (scheme_end + 3));
         if (v.rfind("https://", 0) != 0 && v.rfind("http://", 0) != 0) {
             sink.add(root["homeserver"], "homeserver",
                      "must start with https:// (e.g. https://matrix.example.org)");
+        } else if (authority.find('@') != std::string::npos) {
+            // "https://user:password@host": the address is logged, so it must hold no secret.
+            cfg->homeserver.clear();
+            sink.add(root["homeserver"], "homeserver",
+                     "must not contain a user name or password (\"user:password@\"); the bot "
+                     "logs in with its own account (bot.access_token_file or bot.password_file)");
         } else if (v.rfind("http://", 0) == 0 && !is_loopback_host(v) &&
                    !cfg->allow_insecure_http) {
             sink.add(root["homeserver"], "homeserver",
@@ -515,11 +539,10 @@ LoadResult load_config_text(std::string_view yaml_text, const std::vector<Sectio
             cfg->bot.user_id = *u;
         }
         cfg->bot.access_token_file =
-            expand_credentials_dir(get_string(bot, "access_token_file", "bot", sink, false),
+            expand_credentials_dir(secret_file_path(bot, "access_token_file", sink),
                                    "bot.access_token_file", result.warnings);
-        cfg->bot.password_file =
-            expand_credentials_dir(get_string(bot, "password_file", "bot", sink, false),
-                                   "bot.password_file", result.warnings);
+        cfg->bot.password_file = expand_credentials_dir(
+            secret_file_path(bot, "password_file", sink), "bot.password_file", result.warnings);
         if (cfg->bot.access_token_file && cfg->bot.password_file)
             sink.add(bot["password_file"], "bot.password_file",
                      "give either access_token_file or password_file, not both");
@@ -528,9 +551,8 @@ LoadResult load_config_text(std::string_view yaml_text, const std::vector<Sectio
                 sink.add(bot["device_id"], "bot.device_id", "must be one word, e.g. DIALOOGBOT1");
             cfg->bot.device_id = *d;
         }
-        cfg->bot.pickle_key_file =
-            expand_credentials_dir(get_string(bot, "pickle_key_file", "bot", sink, false),
-                                   "bot.pickle_key_file", result.warnings);
+        cfg->bot.pickle_key_file = expand_credentials_dir(
+            secret_file_path(bot, "pickle_key_file", sink), "bot.pickle_key_file", result.warnings);
         if (cfg->bot.pickle_key_file && cfg->bot.pickle_key_file->empty())
             sink.add(bot["pickle_key_file"], "bot.pickle_key_file",
                      "must be a file path, e.g. /etc/dialoogbot/pickle-key (or leave it out)");

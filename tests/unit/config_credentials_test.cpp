@@ -79,3 +79,41 @@ TEST_F(CredentialsDir, OtherPathsAndOtherVariablesAreLeftAlone) {
 }
 
 }  // namespace
+
+// A token or password pasted into a *_file key was accepted and then echoed in the "does not
+// exist" warning and the bot's log (a newcomer's probe). Now it is an error that does not repeat
+// the value.
+TEST(SecretFiles, SecretPastedIntoAFileKeyIsRefusedWithoutEchoingIt) {
+    ::setenv("DIALOOGBOT_ACCESS_TOKEN", "test-token", 0);
+    for (const std::string key : {"access_token_file", "password_file", "pickle_key_file"}) {
+        auto r = load_config_text(cfg("  " + key + ": syt_ZGlhbG9vZ2JvdA_SeCrEtToKeN_1a2b3c"), {});
+        EXPECT_FALSE(r.config) << key;
+        bool named = false;
+        for (const auto& e : r.errors) {
+            EXPECT_EQ(e.to_string().find("SeCrEtToKeN"), std::string::npos) << e.to_string();
+            named = named || (e.key == "bot." + key &&
+                              e.message.find("not the secret itself") != std::string::npos);
+        }
+        for (const auto& w : r.warnings) EXPECT_EQ(w.find("SeCrEtToKeN"), std::string::npos) << w;
+        EXPECT_TRUE(named) << key;
+    }
+}
+
+// "http://admin:secret@host" was accepted and logged on every retry.
+TEST(SecretFiles, HomeserverWithAPasswordIsRefused) {
+    ::setenv("DIALOOGBOT_ACCESS_TOKEN", "test-token", 0);
+    std::string text = cfg("");
+    text.replace(text.find("https://matrix.example.org"), 26,
+                 "https://admin:Hunter2Secret@matrix.example.org");
+    auto r = load_config_text(text, {});
+    EXPECT_FALSE(r.config);
+    ASSERT_FALSE(r.errors.empty());
+    EXPECT_EQ(r.errors[0].key, "homeserver");
+    EXPECT_NE(r.errors[0].message.find("must not contain a user name or password"),
+              std::string::npos);
+    EXPECT_EQ(r.errors[0].to_string().find("Hunter2Secret"), std::string::npos);
+    // An '@' after the host (in a path) is no user part.
+    std::string ok = cfg("");
+    ok.replace(ok.find("https://matrix.example.org"), 26, "https://matrix.example.org/@x");
+    EXPECT_TRUE(load_config_text(ok, {}).config);
+}
