@@ -75,6 +75,12 @@ TEST(Large, TooLargeMarksFailedWithoutLooping) {
 }
 
 TEST(Large, MemoryBoundedUnderFiveMegabyteSyncs) {
+#if defined(__SANITIZE_ADDRESS__)
+    // ASan keeps freed memory in its quarantine (up to 256 MB), so RSS then grows with the
+    // 100 MB that pass through, not with what the bot keeps (CI saw 57 MB under ASan). The plain
+    // build runs this test.
+    GTEST_SKIP() << "RSS under AddressSanitizer measures its quarantine, not the bot";
+#endif
     FakeHomeserver hs;
     BotFixture f(hs);
     std::string room = f.start_in_room();
