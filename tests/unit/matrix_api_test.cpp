@@ -87,6 +87,13 @@ TEST(MatrixApi, MissingOrMistypedRequiredFieldIsBadJson) {
     ASSERT_FALSE(login.ok());
     EXPECT_EQ(login.error().code, Errcode::BadJson);
     EXPECT_NE(login.error().message.find("access_token"), std::string::npos);
+    // The message names the field, never a value: a login answer with a token but a bad
+    // user_id must not carry the token into the error (and so into a log line).
+    auto leaky = parse_response<LoginResponse>(
+        R"({"access_token":"syt_SeCrEt_abc","user_id":7,"device_id":"D"})", 200);
+    ASSERT_FALSE(leaky.ok());
+    EXPECT_NE(leaky.error().message.find("user_id"), std::string::npos);
+    EXPECT_EQ(leaky.error().message.find("SeCrEt"), std::string::npos) << leaky.error().message;
 
     auto room = parse_response<RoomIdResponse>(R"({"room_id":42})", 200);
     ASSERT_FALSE(room.ok());
