@@ -97,6 +97,61 @@ void to_json(json& j, const KeysUploadRequest& r) {
     if (!r.fallback_keys.empty()) j["fallback_keys"] = r.fallback_keys;
 }
 
+void to_json(json& j, const DeviceSigningUploadRequest& r) {
+    j = json{{"master_key", r.master_key}, {"self_signing_key", r.self_signing_key}};
+    if (r.auth) j["auth"] = *r.auth;
+}
+
+json password_auth(const std::string& user_id, const std::string& password,
+                   const std::string& session) {
+    json a = {{"type", "m.login.password"},
+              {"identifier", {{"type", "m.id.user"}, {"user", user_id}}},
+              {"password", password}};
+    if (!session.empty()) a["session"] = session;
+    return a;
+}
+
+void to_json(json& j, const SignaturesUploadRequest& r) {
+    j = json::object();
+    for (const auto& [user, keys] : r.signed_keys) j[user] = keys;
+}
+
+void to_json(json& j, const KeysQueryRequest& r) {
+    json users = json::object();
+    for (const auto& u : r.users) users[u] = json::array();
+    j = json{{"device_keys", std::move(users)}, {"timeout", r.timeout_ms}};
+}
+
+namespace {
+/// `j[field]` as a map of its object members; members that are not objects are skipped.
+std::map<std::string, json> objects_in(const json& j, const char* field) {
+    std::map<std::string, json> out;
+    auto it = j.find(field);
+    if (it == j.end() || !it->is_object()) return out;
+    for (const auto& [k, v] : it->items())
+        if (v.is_object()) out[k] = v;
+    return out;
+}
+}  // namespace
+
+void from_json(const json& j, SignaturesUploadResponse& r) {
+    if (!j.is_object()) throw ResponseShapeError("response is not a JSON object");
+    r.failures.clear();
+    for (auto& [user, keys] : objects_in(j, "failures"))
+        for (const auto& [key_id, error] : keys.items()) r.failures[user][key_id] = error;
+}
+
+void from_json(const json& j, KeysQueryResponse& r) {
+    if (!j.is_object()) throw ResponseShapeError("response is not a JSON object");
+    r = KeysQueryResponse{};
+    for (auto& [user, devices] : objects_in(j, "device_keys"))
+        for (const auto& [device_id, keys] : devices.items())
+            if (keys.is_object()) r.device_keys[user][device_id] = keys;
+    r.master_keys = objects_in(j, "master_keys");
+    r.self_signing_keys = objects_in(j, "self_signing_keys");
+    r.failures = objects_in(j, "failures");
+}
+
 void from_json(const json& j, KeysUploadResponse& r) {
     auto it = j.find("one_time_key_counts");
     if (it == j.end() || !it->is_object())

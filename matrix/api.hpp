@@ -80,6 +80,39 @@ struct KeysUploadRequest {
 };
 void to_json(nlohmann::json& j, const KeysUploadRequest& r);
 
+/// [Cross-signing] POST /keys/device_signing/upload: the master key and the self-signing key
+/// (CrossSigningKey objects: user_id, usage ["master"] / ["self_signing"], keys
+/// {"ed25519:<public key>": <public key>}, the self-signing key signed by the master key). The
+/// bot needs no user-signing key (it verifies nobody). `auth` answers a User-Interactive
+/// Authentication challenge (password_auth); absent on the first try.
+struct DeviceSigningUploadRequest {
+    nlohmann::json master_key;
+    nlohmann::json self_signing_key;
+    std::optional<nlohmann::json> auth;
+};
+void to_json(nlohmann::json& j, const DeviceSigningUploadRequest& r);
+
+/// The `auth` of an m.login.password stage ([User-Interactive Authentication API] >
+/// [Password-based]): identifier m.id.user `user_id`, the password (a SECRET: the request body
+/// is never logged) and the challenge's `session` (omitted when empty).
+nlohmann::json password_auth(const std::string& user_id, const std::string& password,
+                             const std::string& session);
+
+/// [Cross-signing] POST /keys/signatures/upload: user_id -> key id (a device id, or the public
+/// key of a cross-signing key) -> the signed object, complete with its new signature.
+struct SignaturesUploadRequest {
+    std::map<std::string, std::map<std::string, nlohmann::json>> signed_keys;
+};
+void to_json(nlohmann::json& j, const SignaturesUploadRequest& r);
+
+/// [Key management API] POST /keys/query for whole users (every device): `device_keys`
+/// user_id -> [] , `timeout` in ms.
+struct KeysQueryRequest {
+    std::vector<std::string> users;
+    std::int64_t timeout_ms = 10000;
+};
+void to_json(nlohmann::json& j, const KeysQueryRequest& r);
+
 // ---- Responses ------------------------------------------------------------------------------
 
 /// [Client Authentication] GET /account/whoami: user_id required; device_id absent for
@@ -124,6 +157,26 @@ struct KeysUploadResponse {
     std::map<std::string, std::int64_t> one_time_key_counts;
 };
 void from_json(const nlohmann::json& j, KeysUploadResponse& r);
+
+/// [Cross-signing] POST /keys/signatures/upload: `failures` user_id -> key id -> an error
+/// object ({errcode, error}); empty when every signature was accepted.
+struct SignaturesUploadResponse {
+    std::map<std::string, std::map<std::string, nlohmann::json>> failures;
+};
+void from_json(const nlohmann::json& j, SignaturesUploadResponse& r);
+
+/// [Key management API] POST /keys/query: `device_keys` user_id -> device_id -> the device's
+/// signed keys as published (DeviceKeys, possibly with `unsigned`); `master_keys` and
+/// `self_signing_keys` user_id -> CrossSigningKey; `failures` server name -> error. Objects
+/// are kept as JSON: signatures are checked over their canonical form (matrix/signing.hpp).
+/// Entries that are not objects are skipped, never an error.
+struct KeysQueryResponse {
+    std::map<std::string, std::map<std::string, nlohmann::json>> device_keys;
+    std::map<std::string, nlohmann::json> master_keys;
+    std::map<std::string, nlohmann::json> self_signing_keys;
+    std::map<std::string, nlohmann::json> failures;
+};
+void from_json(const nlohmann::json& j, KeysQueryResponse& r);
 
 /// Calls whose 2xx body is `{}` ([Leaving rooms], [Client Config] account data): any JSON
 /// object.

@@ -25,7 +25,32 @@ constexpr Named kLocal[] = {
     {Errcode::Cancelled, "cancelled"},
     {Errcode::BadJson, "bad_json"},
 };
+
+std::vector<std::string> strings_of(const nlohmann::json& array) {
+    std::vector<std::string> out;
+    if (!array.is_array()) return out;
+    for (const auto& v : array)
+        if (v.is_string()) out.push_back(v.get<std::string>());
+    return out;
+}
+
+UiaChallenge read_uia(const nlohmann::json& body, const nlohmann::json& flows) {
+    UiaChallenge c;
+    if (auto it = body.find("session"); it != body.end() && it->is_string())
+        c.session = it->get<std::string>();
+    for (const auto& flow : flows)
+        if (flow.is_object())
+            if (auto st = flow.find("stages"); st != flow.end()) c.flows.push_back(strings_of(*st));
+    if (auto it = body.find("completed"); it != body.end()) c.completed = strings_of(*it);
+    return c;
+}
 }  // namespace
+
+bool UiaChallenge::offers_single(std::string_view stage) const {
+    for (const auto& f : flows)
+        if (f.size() == 1 && f.front() == stage) return true;
+    return false;
+}
 
 Errcode errcode_from(std::string_view errcode) {
     for (const auto& n : kNames)
@@ -64,6 +89,8 @@ ApiError parse_error_response(int http_status, std::string_view body,
             e.retry_after_ms = it->get<std::int64_t>();
         if (auto it = j.find("soft_logout"); it != j.end() && it->is_boolean())
             e.soft_logout = it->get<bool>();
+        if (auto it = j.find("flows"); http_status == 401 && it != j.end() && it->is_array())
+            e.uia = read_uia(j, *it);
     }
     e.code = errcode_from(e.errcode);
     if (e.errcode.empty()) e.errcode = "HTTP_" + std::to_string(http_status);

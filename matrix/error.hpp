@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/result.hpp"
 
@@ -43,6 +44,17 @@ Errcode errcode_from(std::string_view errcode);
 const char* to_string(Errcode code);
 
 /// A failed API call.
+/// A 401 that asks for User-Interactive Authentication (spec "User-Interactive Authentication
+/// API"): the body has `flows` (each a list of stage types) and usually a `session`, not an
+/// errcode (or M_FORBIDDEN after a failed stage). The token itself was fine.
+struct UiaChallenge {
+    std::string session;                          // "" when the server sent none
+    std::vector<std::vector<std::string>> flows;  // e.g. {{"m.login.password"}}
+    std::vector<std::string> completed;           // stages already done in this session
+    /// True when one flow consists of `stage` alone (e.g. "m.login.password").
+    bool offers_single(std::string_view stage) const;
+};
+
 struct ApiError {
     Errcode code = Errcode::Other;
     /// As received ("M_LIMIT_EXCEEDED"), "HTTP_<status>" when the body had none, a local code
@@ -58,6 +70,8 @@ struct ApiError {
     std::optional<std::int64_t> retry_after_ms;
     /// The body's `soft_logout` (spec "Soft logout"), for M_UNKNOWN_TOKEN.
     bool soft_logout = false;
+    /// Set for a 401 whose body holds `flows`: the call needs interactive authentication.
+    std::optional<UiaChallenge> uia;
 
     /// An error with a local code (Network, Cancelled, BadJson): errcode is to_string(code).
     static ApiError local(Errcode code, std::string message, int http_status = 0);
@@ -66,7 +80,10 @@ struct ApiError {
     bool transient() const { return http_status == 0 || http_status == 429 || http_status >= 500; }
     /// True when the homeserver refused the access token: M_UNKNOWN_TOKEN or HTTP 401
     /// (spec "Using access tokens").
-    bool token_rejected() const { return code == Errcode::UnknownToken || http_status == 401; }
+    /// A 401 that asks for interactive authentication (uia set) is not a rejected token.
+    bool token_rejected() const {
+        return code == Errcode::UnknownToken || (http_status == 401 && !uia);
+    }
     /// True for HTTP 429 (spec "Rate limiting").
     bool rate_limited() const { return http_status == 429; }
 };

@@ -129,6 +129,27 @@ asio::awaitable<ApiResult<matrix::KeysUploadResponse>> MatrixClient::upload_keys
         co_await call("POST", std::string(kApi) + "/keys/upload", body.dump(), 30000));
 }
 
+asio::awaitable<ApiResult<matrix::EmptyResponse>> MatrixClient::upload_cross_signing_keys(
+    matrix::DeviceSigningUploadRequest req) {
+    const nlohmann::json body = req;
+    co_return parsed<matrix::EmptyResponse>(co_await call(
+        "POST", std::string(kApi) + "/keys/device_signing/upload", body.dump(), 30000));
+}
+
+asio::awaitable<ApiResult<matrix::SignaturesUploadResponse>> MatrixClient::upload_signatures(
+    matrix::SignaturesUploadRequest req) {
+    const nlohmann::json body = req;
+    co_return parsed<matrix::SignaturesUploadResponse>(
+        co_await call("POST", std::string(kApi) + "/keys/signatures/upload", body.dump(), 30000));
+}
+
+asio::awaitable<ApiResult<matrix::KeysQueryResponse>> MatrixClient::query_keys(
+    matrix::KeysQueryRequest req) {
+    const nlohmann::json body = req;
+    co_return parsed<matrix::KeysQueryResponse>(
+        co_await call("POST", std::string(kApi) + "/keys/query", body.dump(), 30000));
+}
+
 asio::awaitable<ApiResult<matrix::EmptyResponse>> MatrixClient::set_account_data(
     std::string user_id, std::string type, std::string content_json) {
     co_return parsed<matrix::EmptyResponse>(co_await call(

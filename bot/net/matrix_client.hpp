@@ -76,6 +76,15 @@ class MatrixClient {
     /// keys the server holds (an empty request only asks for that).
     asio::awaitable<ApiResult<matrix::KeysUploadResponse>> upload_keys(
         matrix::KeysUploadRequest req);
+    /// [Cross-signing] POST /keys/device_signing/upload. A 401 asking for interactive
+    /// authentication comes back as an ApiError with `uia` set (not a rejected token).
+    asio::awaitable<ApiResult<matrix::EmptyResponse>> upload_cross_signing_keys(
+        matrix::DeviceSigningUploadRequest req);
+    /// [Cross-signing] POST /keys/signatures/upload.
+    asio::awaitable<ApiResult<matrix::SignaturesUploadResponse>> upload_signatures(
+        matrix::SignaturesUploadRequest req);
+    /// [Key management API] POST /keys/query.
+    asio::awaitable<ApiResult<matrix::KeysQueryResponse>> query_keys(matrix::KeysQueryRequest req);
 
     /// Percent-encodes a path segment or query value (RFC 3986 unreserved kept).
     static std::string encode(std::string_view s);

@@ -244,3 +244,64 @@ TEST(MatrixApiError, SyncAndMessagesParseErrorsAreBadJson) {
     ASSERT_FALSE(page.ok());
     EXPECT_EQ(page.error().code, Errcode::BadJson);
 }
+
+TEST(MatrixApiError, A401WithFlowsAsksForInteractiveAuthNotForANewToken) {
+    // Synapse's answer to a cross-signing upload that needs the password (spec "User-Interactive
+    // Authentication API"): no errcode, the flows and a session.
+    auto e = parse_error_response(
+        401, R"({"flows":[{"stages":["m.login.password"]},{"stages":["m.login.sso"]}],)"
+             R"("params":{},"session":"xyz"})");
+    ASSERT_TRUE(e.uia);
+    EXPECT_EQ(e.uia->session, "xyz");
+    EXPECT_TRUE(e.uia->offers_single("m.login.password"));
+    EXPECT_FALSE(e.uia->offers_single("m.login.recaptcha"));
+    EXPECT_FALSE(e.token_rejected());
+    // A wrong password: M_FORBIDDEN with the same flows and the completed stages.
+    auto wrong = parse_error_response(
+        401, R"({"errcode":"M_FORBIDDEN","error":"Invalid password","completed":[],)"
+             R"("flows":[{"stages":["m.login.password"]}],"session":"xyz"})");
+    ASSERT_TRUE(wrong.uia);
+    EXPECT_FALSE(wrong.token_rejected());
+    // A two-stage flow is not a password-only one.
+    auto two = parse_error_response(
+        401, R"({"flows":[{"stages":["m.login.password","m.login.email.identity"]}]})");
+    ASSERT_TRUE(two.uia);
+    EXPECT_FALSE(two.uia->offers_single("m.login.password"));
+    // A plain 401 is a rejected token, and flows on another status mean nothing.
+    EXPECT_TRUE(parse_error_response(401, R"({"errcode":"M_UNKNOWN_TOKEN"})").token_rejected());
+    EXPECT_FALSE(parse_error_response(403, R"({"flows":[]})").uia);
+}
+
+TEST(MatrixApi, CrossSigningRequestsHaveTheSpecShapes) {
+    DeviceSigningUploadRequest up;
+    up.master_key = {{"user_id", "@b:x"}};
+    up.self_signing_key = {{"user_id", "@b:x"}};
+    EXPECT_EQ(nlohmann::json(up).dump(),
+              R"({"master_key":{"user_id":"@b:x"},"self_signing_key":{"user_id":"@b:x"}})");
+    up.auth = password_auth("@b:x", "pw", "s1");
+    EXPECT_EQ(nlohmann::json(up)["auth"].dump(),
+              R"({"identifier":{"type":"m.id.user","user":"@b:x"},"password":"pw",)"
+              R"("session":"s1","type":"m.login.password"})");
+    EXPECT_FALSE(password_auth("@b:x", "pw", "").contains("session"));
+    KeysQueryRequest q;
+    q.users = {"@b:x"};
+    EXPECT_EQ(nlohmann::json(q).dump(), R"({"device_keys":{"@b:x":[]},"timeout":10000})");
+}
+
+TEST(MatrixApi, KeysQueryResponseSkipsEntriesThatAreNotObjects) {
+    auto r = parse_response<KeysQueryResponse>(
+        R"({"device_keys":{"@b:x":{"DEV":{"device_id":"DEV"},"BAD":3},"@c:x":7},)"
+        R"("master_keys":{"@b:x":{"usage":["master"]},"@c:x":"no"},)"
+        R"("self_signing_keys":{},"failures":{"other.org":{"status":503}}})",
+        200);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->device_keys.size(), 1u);
+    EXPECT_EQ(r->device_keys["@b:x"].size(), 1u);
+    EXPECT_EQ(r->master_keys.size(), 1u);
+    EXPECT_EQ(r->failures.count("other.org"), 1u);
+    auto s = parse_response<SignaturesUploadResponse>(
+        R"({"failures":{"@b:x":{"DEV":{"errcode":"M_INVALID_SIGNATURE"}}}})", 200);
+    ASSERT_TRUE(s);
+    EXPECT_EQ(s->failures["@b:x"]["DEV"]["errcode"], "M_INVALID_SIGNATURE");
+    EXPECT_TRUE(parse_response<SignaturesUploadResponse>("{}", 200)->failures.empty());
+}
