@@ -114,6 +114,8 @@ class DeviceIdentity {
     bool device_keys_published() const { return row_.device_keys_published; }
     /// One-time keys generated and saved but not yet marked published.
     std::size_t unpublished_one_time_keys() const;
+    /// The pickle key that opened the account: the cross-signing keys are pickled with it too.
+    const PickleKey& pickle_key() const { return key_; }
     /// libolm's maximum of kept one-time keys (100 in libolm 3.2).
     std::size_t max_one_time_keys() const { return account_.max_number_of_one_time_keys(); }
 

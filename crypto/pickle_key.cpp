@@ -91,23 +91,12 @@ Result<PickleKey, PickleKeyError> read_pickle_key(const std::string& path) {
     return PickleKey(std::move(bytes));
 }
 
-Result<PickleKey, PickleKeyError> create_pickle_key(const std::string& path) {
-    using Code = PickleKeyError::Code;
-    std::vector<unsigned char> bytes(kPickleKeyBytes);
-    if (RAND_bytes(bytes.data(), static_cast<int>(bytes.size())) != 1)
-        return fail(Code::RandomFailed, "the random number generator failed");
-    PickleKey key(std::move(bytes));
+std::optional<std::string> write_new_secret_file(const std::string& path, std::string_view data) {
     int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        if (errno == EEXIST)
-            return fail(Code::Exists, "the pickle key file " + path + " exists already");
-        return fail(Code::CreateFailed,
-                    "cannot create the pickle key file " + path + " (" + errno_text() + ")");
-    }
+    if (fd < 0) return errno == EEXIST ? std::string("exists already") : errno_text();
     // The umask cannot widen 0600, but an inherited ACL default could: set it outright.
     bool ok = ::fchmod(fd, 0600) == 0;
     std::size_t done = 0;
-    const auto data = key.view();
     while (ok && done < data.size()) {
         ssize_t n = ::write(fd, data.data() + done, data.size() - done);
         if (n < 0 && errno == EINTR) continue;
@@ -122,16 +111,30 @@ Result<PickleKey, PickleKeyError> create_pickle_key(const std::string& path) {
     ::close(fd);
     if (!ok) {
         ::unlink(path.c_str());
-        return fail(Code::CreateFailed,
-                    "cannot write the pickle key file " + path + " (" + why + ")");
+        return why;
     }
-    // The directory entry too: a key lost in a power cut would orphan the stored account.
+    // The directory entry too: a file lost in a power cut would orphan what depends on it.
     auto dir = std::filesystem::path(path).parent_path();
     if (dir.empty()) dir = ".";
     int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dfd >= 0) {
         (void)::fsync(dfd);
         ::close(dfd);
+    }
+    return std::nullopt;
+}
+
+Result<PickleKey, PickleKeyError> create_pickle_key(const std::string& path) {
+    using Code = PickleKeyError::Code;
+    std::vector<unsigned char> bytes(kPickleKeyBytes);
+    if (RAND_bytes(bytes.data(), static_cast<int>(bytes.size())) != 1)
+        return fail(Code::RandomFailed, "the random number generator failed");
+    PickleKey key(std::move(bytes));
+    if (auto failed = write_new_secret_file(path, key.view())) {
+        if (*failed == "exists already")
+            return fail(Code::Exists, "the pickle key file " + path + " exists already");
+        return fail(Code::CreateFailed,
+                    "cannot create the pickle key file " + path + " (" + *failed + ")");
     }
     return key;
 }

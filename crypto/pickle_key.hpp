@@ -9,6 +9,7 @@
 // `bot.pickle_key_file` is not set. The key never appears in logs or error messages.
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -60,5 +61,11 @@ Result<PickleKey, PickleKeyError> read_pickle_key(const std::string& path);
 /// over an existing file: Exists), flushed to disk with its directory entry. Fails with
 /// RandomFailed, Exists or CreateFailed.
 Result<PickleKey, PickleKeyError> create_pickle_key(const std::string& path);
+
+/// Writes `data` to a new file `path` with mode 0600 (never over an existing file), flushed to
+/// disk with its directory entry; on a failure the file is removed. nullopt on success, else
+/// why ("exists already" when `path` exists, else the system's error text). For secrets: the
+/// pickle key and the cross-signing recovery file.
+std::optional<std::string> write_new_secret_file(const std::string& path, std::string_view data);
 
 }  // namespace dialoog::crypto

@@ -14,13 +14,17 @@
 
 #include "common/clock.hpp"
 #include "config/config.hpp"
+#include "crypto/cross_signing.hpp"
 #include "crypto/device_identity.hpp"
 #include "crypto/e2ee_config.hpp"
 #include "crypto/pickle_key.hpp"
 #include "matrix/api.hpp"
+#include "matrix/base64.hpp"
 #include "matrix/events.hpp"
+#include "matrix/olm/pk_signing.hpp"
 #include "matrix/signing.hpp"
 #include "storage/crypto/account_store.hpp"
+#include "storage/crypto/cross_signing_store.hpp"
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
 
@@ -371,4 +375,177 @@ TEST_F(Identity, MarkPublishedRefusesARequestThatIsNotTheWaitingKeys) {
     ASSERT_TRUE(id->prepare_upload(crypto::KeyCounts{0, false}));
     EXPECT_FALSE(id->mark_published(matrix::KeysUploadRequest{}));
     EXPECT_EQ(id->unpublished_one_time_keys(), 50u) << "nothing may be marked";
+}
+
+// ---- Cross-signing (crypto/cross_signing.hpp) ------------------------------------------------
+
+namespace {
+
+class CrossSigningTest : public Identity {
+  protected:
+    std::string recovery = db_path + ".cross-signing-recovery";
+
+    // The device's signed keys, the bot's master and self-signing keys as the server would
+    // list them in /keys/query, all consistent: the Signed case.
+    struct World {
+        json device_keys;
+        std::string device_ed25519;
+        std::string master;
+        std::string ssk;
+        matrix::KeysQueryResponse query;
+    };
+    World signed_world(crypto::DeviceIdentity& id, const crypto::CrossSigning& cs) {
+        World w;
+        w.device_keys = id.device_keys().value();
+        w.device_ed25519 = id.ed25519_key();
+        w.master = cs.row().master_key;
+        w.ssk = cs.row().self_signing_key;
+        auto req = cs.upload_request(std::nullopt);
+        w.query.master_keys[kUser] = req.master_key;
+        w.query.self_signing_keys[kUser] = req.self_signing_key;
+        w.query.device_keys[kUser]["DIALOOGBOT1"] = cs.sign_device(w.device_keys).value();
+        return w;
+    }
+    crypto::ServerView inspect(const World& w) {
+        return crypto::inspect_own_keys(w.query, kUser, "DIALOOGBOT1", w.device_ed25519, w.master,
+                                        w.ssk);
+    }
+};
+
+}  // namespace
+
+TEST_F(CrossSigningTest, CreateWritesTheMasterKeyOnlyToA0600RecoveryFile) {
+    storage::Database db(db_path);
+    auto cfg = make_config(db_path);
+    auto id = open(db, *cfg);
+    ASSERT_TRUE(id);
+    auto cs = crypto::CrossSigning::create(db, id->pickle_key(), clock, kUser, recovery, false);
+    ASSERT_TRUE(cs) << cs.error();
+    struct stat st {};
+    ASSERT_EQ(::stat(recovery.c_str(), &st), 0);
+    EXPECT_EQ(st.st_mode & 0777, 0600u);
+    std::ifstream in(recovery);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_NE(text.find("master_public_key: " + cs->row().master_key), std::string::npos);
+    const auto at = text.find("master_private_key: ");
+    ASSERT_NE(at, std::string::npos);
+    const std::string secret = text.substr(at + 20, text.find('\n', at) - at - 20);
+    auto seed = matrix::unpadded_base64_decode(secret);
+    ASSERT_TRUE(seed.ok());
+    EXPECT_EQ(matrix::olm::PkSigning::from_seed(*seed)->public_key(), cs->row().master_key);
+    // Stored: public keys, the signed objects and the self-signing key's pickle; not the master.
+    auto row = crypto::CrossSigningStore(db).load();
+    ASSERT_TRUE(row);
+    for (const auto& field : {row->master_key_json, row->self_signing_key_json,
+                              row->self_signing_pickle, row->master_key, row->self_signing_key})
+        EXPECT_EQ(field.find(secret), std::string::npos);
+    EXPECT_EQ(row->recovery_file, recovery);
+    EXPECT_FALSE(row->keys_uploaded);
+    // The self-signing key is signed by the master key.
+    const json ssk = json::parse(row->self_signing_key_json);
+    EXPECT_TRUE(matrix::verify_json(ssk, kUser, row->master_key, row->master_key).ok());
+}
+
+TEST_F(CrossSigningTest, AnExistingRecoveryFileIsMovedAsideNeverOverwritten) {
+    storage::Database db(db_path);
+    auto cfg = make_config(db_path);
+    auto id = open(db, *cfg);
+    ASSERT_TRUE(id);
+    write_bytes(recovery, "an earlier master key\n");
+    auto cs = crypto::CrossSigning::create(db, id->pickle_key(), clock, kUser, recovery, true);
+    ASSERT_TRUE(cs) << cs.error();
+    const std::string aside = recovery + ".replaced-1700000000000";
+    ASSERT_TRUE(std::filesystem::exists(aside));
+    std::ifstream in(aside);
+    std::string old((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_EQ(old, "an earlier master key\n");
+    EXPECT_TRUE(cs->row().replace_on_server);
+}
+
+TEST_F(CrossSigningTest, ReopenedIdentitySendsTheSameBytesAndSignsWithTheSameKey) {
+    storage::Database db(db_path);
+    auto cfg = make_config(db_path);
+    auto id = open(db, *cfg);
+    ASSERT_TRUE(id);
+    std::string first_body;
+    {
+        auto cs = crypto::CrossSigning::create(db, id->pickle_key(), clock, kUser, recovery, false);
+        ASSERT_TRUE(cs);
+        first_body = json(cs->upload_request(std::nullopt)).dump();
+        cs->mark_keys_uploaded();
+    }
+    auto reopened = crypto::CrossSigning::open(db, id->pickle_key(), clock);
+    ASSERT_TRUE(reopened);
+    ASSERT_TRUE(reopened->has_value());
+    auto& cs = **reopened;
+    EXPECT_EQ(json(cs.upload_request(std::nullopt)).dump(), first_body);
+    EXPECT_TRUE(cs.row().keys_uploaded);
+    auto signed_keys = cs.sign_device(id->device_keys().value());
+    ASSERT_TRUE(signed_keys.ok());
+    const std::string ssk = cs.row().self_signing_key;
+    EXPECT_TRUE(matrix::verify_json(*signed_keys, kUser, ssk, ssk).ok());
+    // The device's own signature is kept beside it.
+    EXPECT_TRUE(matrix::verify_json(*signed_keys, kUser, "DIALOOGBOT1", id->ed25519_key()).ok());
+}
+
+TEST_F(CrossSigningTest, AWrongPickleKeyDoesNotOpenTheSelfSigningKey) {
+    storage::Database db(db_path);
+    auto cfg = make_config(db_path);
+    auto id = open(db, *cfg);
+    ASSERT_TRUE(id);
+    ASSERT_TRUE(crypto::CrossSigning::create(db, id->pickle_key(), clock, kUser, recovery, false));
+    crypto::PickleKey wrong(std::vector<unsigned char>(32, 7));
+    auto reopened = crypto::CrossSigning::open(db, wrong, clock);
+    ASSERT_FALSE(reopened);
+    EXPECT_NE(reopened.error().find("pickle key"), std::string::npos);
+}
+
+TEST_F(CrossSigningTest, ServerViewNamesEachBrokenLinkOfTheChain) {
+    storage::Database db(db_path);
+    auto cfg = make_config(db_path);
+    auto id = open(db, *cfg);
+    ASSERT_TRUE(id);
+    auto cs = crypto::CrossSigning::create(db, id->pickle_key(), clock, kUser, recovery, false);
+    ASSERT_TRUE(cs);
+    using crypto::ServerView;
+    const World good = signed_world(*id, *cs);
+    EXPECT_EQ(inspect(good), ServerView::Signed);
+
+    World w = good;
+    w.query.master_keys.clear();
+    EXPECT_EQ(inspect(w), ServerView::NoMaster);
+
+    auto other = matrix::olm::PkSigning::generate().value();
+    w = good;
+    w.query.master_keys[kUser]["keys"] = {{"ed25519:" + other.public_key(), other.public_key()}};
+    EXPECT_EQ(inspect(w), ServerView::ForeignMaster);
+
+    // A self-signing key the master did not sign (the signature is by another key).
+    w = good;
+    w.query.self_signing_keys[kUser]["signatures"][kUser] = {
+        {"ed25519:" + good.master,
+         matrix::sign_json(w.query.self_signing_keys[kUser], kUser, other)
+             .value()["signatures"][kUser]["ed25519:" + other.public_key()]}};
+    EXPECT_EQ(inspect(w), ServerView::SelfSigningWrong);
+
+    w = good;
+    w.query.device_keys[kUser]["DIALOOGBOT1"] = good.device_keys;  // only the device's signature
+    EXPECT_EQ(inspect(w), ServerView::DeviceNotSigned);
+
+    w = good;
+    w.query.device_keys[kUser].clear();
+    EXPECT_EQ(inspect(w), ServerView::DeviceMissing);
+
+    // A device entry under our id with other keys is not ours.
+    w = good;
+    w.query.device_keys[kUser]["DIALOOGBOT1"]["keys"]["ed25519:DIALOOGBOT1"] = other.public_key();
+    EXPECT_EQ(inspect(w), ServerView::DeviceMissing);
+
+    // Malformed master entries count as none.
+    w = good;
+    w.query.master_keys[kUser]["keys"] = json::array();
+    EXPECT_EQ(inspect(w), ServerView::NoMaster);
+    w = good;
+    w.query.master_keys[kUser]["usage"] = {"self_signing"};
+    EXPECT_EQ(inspect(w), ServerView::NoMaster);
 }
