@@ -10,6 +10,7 @@
 
 #include "bot/engine/sync_processor.hpp"
 #include "bot/net/alias_resolver.hpp"
+#include "bot/net/cross_signer.hpp"
 #include "bot/net/direct_rooms.hpp"
 #include "bot/net/key_uploader.hpp"
 #include "bot/net/matrix_client.hpp"
@@ -18,6 +19,7 @@
 #include "bot/net/sync_loop.hpp"
 #include "bot/net/token_keeper.hpp"
 #include "commands/dispatcher.hpp"
+#include "crypto/cross_signing.hpp"
 #include "crypto/device_identity.hpp"
 #include "crypto/e2ee_config.hpp"
 #include "storage/handled_events.hpp"
@@ -74,6 +76,11 @@ Bot::Bot(asio::io_context& io, std::shared_ptr<const config::Config> cfg, BotPar
                                              batch.device_unused_fallback_key_types),
                 request);
         });
+        auto cross_signing = crypto::CrossSigning::open(*db_, identity_->pickle_key(), clock);
+        if (!cross_signing) throw std::runtime_error("e2ee: " + cross_signing.error());
+        cross_signer_ = std::make_unique<CrossSigner>(
+            io_, *identity_, std::move(cross_signing).value(), *db_, services_->config, *send_mx_,
+            *tokens_, clock, CrossSigner::Options{opts_.max_backoff, opts_.cross_signing_recheck});
     }
     {
         storage::Transaction tx(*db_);
@@ -118,6 +125,7 @@ asio::awaitable<void> Bot::run_startup() {
             co_return;
         }
         co_spawn(io_, key_uploader_->run(), asio::detached);
+        co_spawn(io_, cross_signer_->run(), asio::detached);
     }
     started_ = true;
     co_await resolve_aliases();
@@ -134,6 +142,7 @@ asio::awaitable<void> Bot::resolve_aliases() {
 
 void Bot::reload_token() {
     tokens_->reload();
+    if (cross_signer_) cross_signer_->wake();  // a new bot.password_file
 }
 
 void Bot::stop(std::function<void()> on_stopped) {
@@ -145,6 +154,7 @@ void Bot::stop(std::function<void()> on_stopped) {
     sync_->stop();
     scheduler_->stop();
     if (key_uploader_) key_uploader_->stop();
+    if (cross_signer_) cross_signer_->stop();
     tokens_->stop();
     outbox_->begin_stop(/*flush=*/started_);
     co_spawn(

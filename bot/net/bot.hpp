@@ -43,11 +43,14 @@ class OutboxSender;
 class DirectRooms;
 class Scheduler;
 class KeyUploader;
+class CrossSigner;
 
 struct BotOptions {
     int sync_timeout_ms = 30000;
     std::chrono::milliseconds max_backoff{60000};
     std::chrono::milliseconds token_recheck{60000};
+    /// Between checks of the bot's cross-signing on the server (net/cross_signer.hpp).
+    std::chrono::milliseconds cross_signing_recheck{std::chrono::hours(1)};
     std::chrono::milliseconds shutdown_flush{5000};
 };
 
@@ -77,6 +80,8 @@ class Bot {
     bool token_valid() const { return !metrics_.token_invalid; }
     /// The device identity when `e2ee.enabled` (null otherwise).
     const crypto::DeviceIdentity* identity() const { return identity_.get(); }
+    /// The cross-signing setter-up when `e2ee.enabled` (null otherwise).
+    const CrossSigner* cross_signer() const { return cross_signer_.get(); }
     /// Key uploads the homeserver accepted since start (0 with e2ee off).
     int key_uploads() const;
     /// Called (after a graceful stop) when the bot refuses to go on after start-up: the access
@@ -111,6 +116,7 @@ class Bot {
     std::unique_ptr<SyncLoop> sync_;
     std::unique_ptr<crypto::DeviceIdentity> identity_;  // with e2ee.enabled only
     std::unique_ptr<KeyUploader> key_uploader_;
+    std::unique_ptr<CrossSigner> cross_signer_;
     std::function<void()> on_fatal_;
     bool failed_ = false;
     bool running_ = false;

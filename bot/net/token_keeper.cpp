@@ -91,6 +91,14 @@ void TokenKeeper::mark_invalid(std::string_view why) {
     metrics_.token_invalid = true;
 }
 
+std::optional<std::string> TokenKeeper::password() const {
+    const auto& file = cfg_->bot.password_file;
+    if (!file) return std::nullopt;
+    auto password = read_secret_file(*file);
+    if (password) add_log_secret(*password);
+    return password;
+}
+
 asio::awaitable<bool> TokenKeeper::acquire() {
     auto token = co_await read_or_login();
     if (!token) co_return false;

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>  // Boost 1.74's awaitable.hpp needs std::exchange
@@ -56,6 +57,10 @@ class TokenKeeper {
     /// The device id whoami reported for the accepted token ("" before one was accepted, or
     /// when the homeserver did not say). End-to-end encryption checks it against its device.
     const std::string& device_id() const { return device_id_; }
+    /// A SECRET: the bot's password from bot.password_file (read now; nullopt when not
+    /// configured or unreadable), registered with the log filter. For interactive
+    /// authentication (cross-signing keys), never logged.
+    std::optional<std::string> password() const;
 
   private:
     /// One try: reads the token (or logs in), sets it on the clients, checks it with whoami.

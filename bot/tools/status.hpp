@@ -1,6 +1,7 @@
 #pragma once
 // Offline commands that read the database or run one pure component: --status, backup, and the
-// feature tools (parse-when, scrub, nudge-check, digest, inbreng-export), crypto status.
+// feature tools (parse-when, scrub, nudge-check, digest, inbreng-export), crypto status and
+// crypto reset-identity.
 
 #include <iosfwd>
 #include <string>
@@ -22,6 +23,14 @@ int print_status(const config::Config& cfg, std::ostream& out);
 /// the database is not migrated and the pickle key is not read. Returns the exit code (1 when
 /// there is no database).
 int print_crypto_status(const config::Config& cfg, std::ostream& out);
+
+/// `dialoogbot crypto reset-identity`: makes a new cross-signing identity (master and
+/// self-signing key; the master key to the recovery file, an earlier file moved aside) that
+/// the bot uploads at its next start, replacing what the homeserver holds (the server asks
+/// for the password). Prints what it means first; does it only with `yes` (--yes). Needs the
+/// bot stopped, e2ee.enabled and the stored device identity with its pickle key. Exit 0 or 1.
+int reset_crypto_identity(const config::Config& cfg, bool yes, std::ostream& out,
+                          std::ostream& err);
 
 /// SQLite online backup of `db_path` into `out_path` (overwritten). Exit code 0 or 1.
 int backup_database(const std::string& db_path, const std::string& out_path);

@@ -22,6 +22,8 @@ std::string g_week;
 std::string g_tz = "Europe/Amsterdam";
 std::string g_now;
 std::string g_when;
+bool g_yes = false;
+CLI::App* g_crypto_reset = nullptr;  // parsed() tells which crypto subcommand ran
 
 // Loads the config when a path was given; prints errors. Null when absent or invalid.
 std::shared_ptr<const config::Config> load_optional(const std::string& path, net::BotParts& parts,
@@ -57,6 +59,13 @@ void register_subcommands(CLI::App& app, net::BotParts&, std::string& config_pat
     auto* crypto_status = crypto->add_subcommand(
         "status", "print the device's encryption identity as stored (read-only)");
     crypto_status->add_option("--config,-c", config_path, "YAML config")->required();
+    auto* crypto_reset = crypto->add_subcommand(
+        "reset-identity",
+        "make a new cross-signing identity; the bot replaces the server's at its next start "
+        "(stop the bot first)");
+    crypto_reset->add_option("--config,-c", config_path, "YAML config")->required();
+    g_crypto_reset = crypto_reset;
+    crypto_reset->add_flag("--yes", g_yes, "go ahead (without it: only say what it would do)");
     auto* when = app.add_subcommand(
         "parse-when", "check a <wanneer> as !casus plan would read it; prints local and UTC time");
     when->add_option("--tz", g_tz, "IANA time zone of the team (default Europe/Amsterdam)");
@@ -116,9 +125,11 @@ int run_subcommand(const std::string& name, net::BotParts& parts, const std::str
         }
     }
     if (name == "crypto") {
-        // `crypto status` is its only subcommand (require_subcommand(1)).
+        // require_subcommand(1): `status` or `reset-identity`.
         auto cfg = load_optional(config_path, parts, failed);
         if (!cfg) return 1;
+        if (g_crypto_reset && g_crypto_reset->parsed())
+            return reset_crypto_identity(*cfg, g_yes, std::cout, std::cerr);
         return print_crypto_status(*cfg, std::cout);
     }
     if (name == "parse-when")

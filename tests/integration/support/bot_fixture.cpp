@@ -33,6 +33,7 @@ net::BotOptions fast_options() {
     o.sync_timeout_ms = 500;
     o.max_backoff = 200ms;
     o.token_recheck = 200ms;
+    o.cross_signing_recheck = 200ms;
     o.shutdown_flush = 3000ms;
     return o;
 }

@@ -54,6 +54,12 @@ const char* to_string(Endpoint e) {
             return "upload";
         case Endpoint::KeysUpload:
             return "keys_upload";
+        case Endpoint::CrossSigningUpload:
+            return "device_signing_upload";
+        case Endpoint::SignaturesUpload:
+            return "signatures_upload";
+        case Endpoint::KeysQuery:
+            return "keys_query";
     }
     return "?";
 }
@@ -195,6 +201,12 @@ Route parse_route(const std::string& method, std::string_view target) {
         r.endpoint = Endpoint::Directory;
     else if (is(2, "POST") && s[0] == "keys" && s[1] == "upload")
         r.endpoint = Endpoint::KeysUpload;
+    else if (is(3, "POST") && s[0] == "keys" && s[1] == "device_signing" && s[2] == "upload")
+        r.endpoint = Endpoint::CrossSigningUpload;
+    else if (is(3, "POST") && s[0] == "keys" && s[1] == "signatures" && s[2] == "upload")
+        r.endpoint = Endpoint::SignaturesUpload;
+    else if (is(2, "POST") && s[0] == "keys" && s[1] == "query")
+        r.endpoint = Endpoint::KeysQuery;
     return r;
 }
 
@@ -254,6 +266,9 @@ struct FakeHomeserver::Impl {
     int syncs_served = 0;
     std::map<std::string, DeviceKeyState> keys;  // device_id -> its published keys
     std::vector<json> key_uploads;
+    FakeHomeserver::CrossSigningState cross_signing;
+    bool uia_always = false;
+    int uia_seq = 0;
     bool key_news = false;  // counts changed: the next long-poll answers at once
     bool query_token = false;
     std::int64_t event_seq = 0;
@@ -705,6 +720,12 @@ struct FakeHomeserver::Impl {
             }
             case Endpoint::KeysUpload:
                 return handle_keys_upload(body, device);
+            case Endpoint::CrossSigningUpload:
+                return handle_cross_signing_upload(body);
+            case Endpoint::SignaturesUpload:
+                return handle_signatures_upload(body);
+            case Endpoint::KeysQuery:
+                return handle_keys_query(body);
             case Endpoint::Sync:
             case Endpoint::Upload:  // handled before handle_plain
                 break;
@@ -756,6 +777,99 @@ struct FakeHomeserver::Impl {
         return Reply::ok(
             {{"one_time_key_counts",
               {{"signed_curve25519", static_cast<std::int64_t>(ks.one_time_keys.size())}}}});
+    }
+
+    // POST /keys/device_signing/upload as Synapse answers it: the first keys of a user and the
+    // same keys again need no interactive authentication (MSC3967), a replacement does
+    // (m.login.password with the account's password); require_uia_always asks every time.
+    // Caller holds mu.
+    Reply handle_cross_signing_upload(const std::string& body) {
+        auto j = json::parse(body, nullptr, false);
+        if (!j.is_object() || !j.contains("master_key") || !j.contains("self_signing_key"))
+            return Reply::err(400, "M_BAD_JSON", "master_key and self_signing_key");
+        auto& cs = cross_signing;
+        const bool same = cs.master_key && *cs.master_key == j["master_key"] &&
+                          cs.self_signing_key && *cs.self_signing_key == j["self_signing_key"];
+        const bool needs_auth = uia_always || (cs.master_key && !same);
+        if (needs_auth) {
+            auto auth = j.find("auth");
+            json challenge = {{"flows", {{{"stages", {"m.login.password"}}}}},
+                              {"params", json::object()},
+                              {"session", "uia" + std::to_string(uia_seq + 1)}};
+            if (auth == j.end() || !auth->is_object()) {
+                ++uia_seq;
+                ++cs.uia_challenges;
+                return Reply{401, challenge.dump(), {}, Reply::Drop::None};
+            }
+            if (auth->value("type", "") != "m.login.password" || !password ||
+                auth->value("password", "") != *password ||
+                auth->value("session", "") != "uia" + std::to_string(uia_seq)) {
+                ++cs.uia_challenges;
+                challenge["errcode"] = "M_FORBIDDEN";
+                challenge["error"] = "Invalid password";
+                challenge["session"] = "uia" + std::to_string(uia_seq);
+                return Reply{401, challenge.dump(), {}, Reply::Drop::None};
+            }
+        }
+        cs.master_key = j["master_key"];
+        cs.self_signing_key = j["self_signing_key"];
+        ++cs.uploads;
+        return Reply::ok(json::object());
+    }
+
+    static json without_signatures(json j) {
+        if (j.is_object()) {
+            j.erase("signatures");
+            j.erase("unsigned");
+        }
+        return j;
+    }
+
+    // POST /keys/signatures/upload: a signature of the bot's device is merged into its
+    // published device keys when the signed object is those keys (Synapse also checks the
+    // signature; the bot checks it again when it reads /keys/query). Caller holds mu.
+    Reply handle_signatures_upload(const std::string& body) {
+        auto j = json::parse(body, nullptr, false);
+        if (!j.is_object()) return Reply::err(400, "M_NOT_JSON", "not JSON");
+        json failures = json::object();
+        for (const auto& [user, objects] : j.items()) {
+            if (!objects.is_object()) continue;
+            for (const auto& [key_id, object] : objects.items()) {
+                auto dev = keys.find(key_id);
+                if (user != bot || dev == keys.end() || !dev->second.device_keys ||
+                    without_signatures(*dev->second.device_keys) != without_signatures(object) ||
+                    !object.contains("signatures")) {
+                    failures[user][key_id] = error_body("M_INVALID_SIGNATURE", "not a known key");
+                    continue;
+                }
+                for (const auto& [signer, sigs] : object["signatures"].items())
+                    for (const auto& [sig_id, sig] : sigs.items())
+                        (*dev->second.device_keys)["signatures"][signer][sig_id] = sig;
+            }
+        }
+        return Reply::ok({{"failures", failures}});
+    }
+
+    // POST /keys/query: the bot's devices and cross-signing keys (other users are unknown).
+    // Caller holds mu.
+    Reply handle_keys_query(const std::string& body) {
+        auto j = json::parse(body, nullptr, false);
+        if (!j.is_object() || !j.contains("device_keys") || !j["device_keys"].is_object())
+            return Reply::err(400, "M_BAD_JSON", "device_keys");
+        json out = {{"device_keys", json::object()},
+                    {"master_keys", json::object()},
+                    {"self_signing_keys", json::object()},
+                    {"failures", json::object()}};
+        for (const auto& [user, ignored] : j["device_keys"].items()) {
+            out["device_keys"][user] = json::object();
+            if (user != bot) continue;
+            for (const auto& [device_id, ks] : keys)
+                if (ks.device_keys) out["device_keys"][user][device_id] = *ks.device_keys;
+            if (cross_signing.master_key) out["master_keys"][user] = *cross_signing.master_key;
+            if (cross_signing.self_signing_key)
+                out["self_signing_keys"][user] = *cross_signing.self_signing_key;
+        }
+        return Reply::ok(out);
     }
 
     static Reply fault_reply(const Fault& f, const std::string& real_body) {
@@ -1068,6 +1182,22 @@ DeviceKeyState FakeHomeserver::keys_of(const std::string& device_id) const {
 std::vector<json> FakeHomeserver::key_uploads() const {
     std::lock_guard lock(impl_->mu);
     return impl_->key_uploads;
+}
+
+FakeHomeserver::CrossSigningState FakeHomeserver::cross_signing() const {
+    std::lock_guard lock(impl_->mu);
+    return impl_->cross_signing;
+}
+
+void FakeHomeserver::set_cross_signing(json master_key, json self_signing_key) {
+    std::lock_guard lock(impl_->mu);
+    impl_->cross_signing.master_key = std::move(master_key);
+    impl_->cross_signing.self_signing_key = std::move(self_signing_key);
+}
+
+void FakeHomeserver::require_uia_always(bool on) {
+    std::lock_guard lock(impl_->mu);
+    impl_->uia_always = on;
 }
 
 void FakeHomeserver::set_alias(const std::string& alias, const std::string& room_id) {

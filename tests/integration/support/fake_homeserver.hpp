@@ -40,8 +40,11 @@ enum class Endpoint {
     CreateRoom,
     AccountData,
     Directory,
-    Upload,      // POST /_matrix/media/v3/upload
-    KeysUpload,  // POST /_matrix/client/v3/keys/upload
+    Upload,              // POST /_matrix/media/v3/upload
+    KeysUpload,          // POST /_matrix/client/v3/keys/upload
+    CrossSigningUpload,  // POST /_matrix/client/v3/keys/device_signing/upload
+    SignaturesUpload,    // POST /_matrix/client/v3/keys/signatures/upload
+    KeysQuery,           // POST /_matrix/client/v3/keys/query
 };
 
 const char* to_string(Endpoint e);
@@ -166,6 +169,19 @@ class FakeHomeserver {
     DeviceKeyState keys_of(const std::string& device_id) const;
     /// The bodies of every POST /keys/upload answered 200, oldest first.
     std::vector<json> key_uploads() const;
+    /// The bot's cross-signing keys as the server holds them (spec "Cross-signing").
+    struct CrossSigningState {
+        std::optional<json> master_key;
+        std::optional<json> self_signing_key;
+        int uploads = 0;         // POST /keys/device_signing/upload answered 200
+        int uia_challenges = 0;  // answered 401 with flows
+    };
+    CrossSigningState cross_signing() const;
+    /// Sets the bot's cross-signing keys as if another client had uploaded them.
+    void set_cross_signing(json master_key, json self_signing_key);
+    /// Ask for interactive authentication (m.login.password, the password of set_password) on
+    /// every cross-signing upload, not only on a replacement as Synapse does (MSC3967).
+    void require_uia_always(bool on);
 
     // ---- knobs (thread-safe) ----
     /// Queues `f` for the next `count` requests of `e` (queued faults run in order).
