@@ -14,6 +14,7 @@
 #include "bot/net/health_server.hpp"
 #include "bot/tools/status.hpp"
 #include "common/logging.hpp"
+#include "crypto/pickle_key.hpp"
 
 using namespace dialoog;
 
@@ -25,6 +26,9 @@ std::shared_ptr<const config::Config> load_or_report(const std::string& path,
     auto res = config::load_config_file(path, net::config_sections(parts));
     for (const auto& w : res.warnings) std::cerr << path << ": warning: " << w << "\n";
     for (const auto& e : res.errors) std::cerr << path << ": " << e.to_string() << "\n";
+    if (res.config)
+        for (const auto& w : crypto::pickle_key_file_problems(*res.config))
+            std::cerr << path << ": warning: " << w << "\n";
     return res.config;
 }
 
@@ -34,6 +38,7 @@ int run_bot(const std::string& path, net::BotParts& parts) {
     setup_logging(cfg->log_level);
     auto res = config::load_config_file(path, net::config_sections(parts));
     for (const auto& w : res.warnings) spdlog::warn("{}", w);
+    for (const auto& w : crypto::pickle_key_file_problems(*cfg)) spdlog::warn("e2ee: {}", w);
     boost::asio::io_context io(1);
     SystemClock clock;
     std::unique_ptr<net::Bot> bot;

@@ -10,6 +10,8 @@
 #include <cstring>
 #include <filesystem>
 
+#include "crypto/e2ee_config.hpp"
+
 namespace dialoog::crypto {
 
 namespace {
@@ -89,6 +91,33 @@ Result<PickleKey, PickleKeyError> read_pickle_key(const std::string& path) {
     }
     bytes.resize(kPickleKeyBytes);
     return PickleKey(std::move(bytes));
+}
+
+std::vector<std::string> pickle_key_file_problems(const config::Config& cfg) {
+    std::vector<std::string> out;
+    if (!cfg.section(kE2eeSection).enabled) return out;
+    const std::string path = pickle_key_path(cfg);
+    const std::string name =
+        cfg.bot.pickle_key_file ? "bot.pickle_key_file: " + path : "the pickle key file " + path;
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) {
+        if (cfg.bot.pickle_key_file)
+            out.push_back(name + " does not exist; create it (head -c 32 /dev/urandom > " + path +
+                          " && chmod 600 " + path +
+                          "), or leave bot.pickle_key_file out and the bot makes one beside the "
+                          "database");
+        return out;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        out.push_back(name + " is not a regular file; the bot refuses to start with it");
+        return out;
+    }
+    if (st.st_size != static_cast<off_t>(kPickleKeyBytes))
+        out.push_back(name + " holds " + std::to_string(st.st_size) + " bytes, not " +
+                      std::to_string(kPickleKeyBytes) + "; the bot refuses to start with it");
+    if (st.st_mode & (S_IRWXG | S_IRWXO))
+        out.push_back(name + " is readable by group or others; run chmod 600 on it");
+    return out;
 }
 
 std::optional<std::string> write_new_secret_file(const std::string& path, std::string_view data) {

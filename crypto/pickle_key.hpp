@@ -62,6 +62,13 @@ Result<PickleKey, PickleKeyError> read_pickle_key(const std::string& path);
 /// RandomFailed, Exists or CreateFailed.
 Result<PickleKey, PickleKeyError> create_pickle_key(const std::string& path);
 
+/// What an admin should fix about the pickle key file before the bot needs it (only when
+/// `e2ee.enabled`; empty otherwise): a configured file that does not exist, a path that is not
+/// a regular file, a size other than kPickleKeyBytes (the bot refuses to start with those), or
+/// a mode that lets group or others read it. Each message names `bot.pickle_key_file` or the
+/// default path and the fix; never the key. For --check-config, the start and `crypto status`.
+std::vector<std::string> pickle_key_file_problems(const config::Config& cfg);
+
 /// Writes `data` to a new file `path` with mode 0600 (never over an existing file), flushed to
 /// disk with its directory entry; on a failure the file is removed. nullopt on success, else
 /// why ("exists already" when `path` exists, else the system's error text). For secrets: the

@@ -211,8 +211,10 @@ asio::awaitable<CrossSigner::Step> CrossSigner::upload_keys() {
         if (!password) {
             tell_admin(
                 "e2ee: the homeserver asks for the bot's password to publish its cross-signing "
-                "keys. Put it in a file (mode 0600), name it in bot.password_file and send "
-                "SIGHUP; until then Element will not share room keys with the bot. " +
+                "keys, and the bot has none (it uses an access token). Switch it to "
+                "bot.password_file (a file with the password, mode 0600, instead of "
+                "bot.access_token_file) and send SIGHUP; until then Element will not share "
+                "room keys with the bot. " +
                 std::string(kDocs));
             co_return Step::WaitForAdmin;
         }

@@ -12,6 +12,7 @@
 #include "crypto/device_identity.hpp"
 #include "crypto/e2ee_config.hpp"
 #include "crypto/pickle_key.hpp"
+#include "matrix/olm/account.hpp"
 #include "storage/crypto/account_store.hpp"
 #include "storage/crypto/cross_signing_store.hpp"
 #include "storage/database.hpp"
@@ -107,8 +108,17 @@ int print_crypto_status(const config::Config& cfg, std::ostream& out) {
                         : ": none is made while e2ee.enabled is false\n");
         return 0;
     }
-    std::error_code ec;
-    const bool key_present = std::filesystem::is_regular_file(key_path, ec);
+    // Whether the key opens the stored account, as the bot's start will check (the key is read,
+    // never printed).
+    std::string key_state = "opens the stored identity";
+    bool key_ok = true;
+    if (auto key = crypto::read_pickle_key(key_path); !key) {
+        key_state = key.error().message;
+        key_ok = false;
+    } else if (!matrix::olm::Account::unpickle(row->pickle, key->view())) {
+        key_state = "does NOT open the stored identity (another key?)";
+        key_ok = false;
+    }
     out << "user_id: " << row->user_id << "\n"
         << "device_id: " << row->device_id << "\n"
         << "ed25519 fingerprint: " << crypto::format_fingerprint(row->ed25519_key) << "\n"
@@ -116,11 +126,18 @@ int print_crypto_status(const config::Config& cfg, std::ostream& out) {
         << "device keys published: " << (row->device_keys_published ? "yes" : "no") << "\n"
         << "unpublished one-time keys: " << row->unpublished_one_time_keys << "\n"
         << "unpublished fallback key: " << (row->unpublished_fallback_key ? "yes" : "no") << "\n"
-        << "pickle key file: " << key_path << (key_present ? "" : " (missing!)") << "\n";
+        << "pickle key file: " << key_path << ": " << key_state << "\n";
+    for (const auto& problem : crypto::pickle_key_file_problems(cfg))
+        out << "warning: " << problem << "\n";
     print_cross_signing(cross, out);
     if (row->user_id != cfg.bot.user_id || row->device_id != cfg.bot.device_id)
         out << "warning: the config says " << cfg.bot.user_id << " device " << cfg.bot.device_id
             << "; the bot refuses to start until they match\n";
+    if (!key_ok) {
+        out << "the bot refuses to start until the pickle key opens the identity: restore the "
+               "key file (docs/admin.en.md, \"Encryption\")\n";
+        return 1;
+    }
     return 0;
 }
 
@@ -174,7 +191,8 @@ int reset_crypto_identity(const config::Config& cfg, bool yes, std::ostream& out
                "Start the bot: it uploads the keys and signs its device.\n";
         if (!cfg.bot.password_file)
             out << "Note: bot.password_file is not set. The homeserver will ask for the bot's "
-                   "password; set it before you start the bot.\n";
+                   "password: put it in a file (mode 0600) and use bot.password_file instead of "
+                   "bot.access_token_file before you start the bot.\n";
         return 0;
     } catch (const std::exception& e) {
         err << "crypto reset-identity: cannot change the database " << cfg.storage << ": "

@@ -19,9 +19,10 @@ int print_status(const config::Config& cfg, std::ostream& out);
 
 /// `dialoogbot crypto status`: whether e2ee is on, and the stored device identity (user_id,
 /// device_id, ed25519 fingerprint in groups of 4, curve25519 key, whether the device keys
-/// are published, unpublished one-time keys, the pickle key path, cross-signing). Read-only:
-/// the database is not migrated and the pickle key is not read. Returns the exit code (1 when
-/// there is no database).
+/// are published, unpublished one-time keys, the pickle key path and whether the key opens the
+/// identity, problems of the key file, cross-signing). Read-only: the database is not migrated;
+/// the pickle key is read to try it, never printed. Returns the exit code: 1 when there is no
+/// database or the key does not open the stored identity (the bot would refuse to start).
 int print_crypto_status(const config::Config& cfg, std::ostream& out);
 
 /// `dialoogbot crypto reset-identity`: makes a new cross-signing identity (master and

@@ -549,3 +549,33 @@ TEST_F(CrossSigningTest, ServerViewNamesEachBrokenLinkOfTheChain) {
     w.query.master_keys[kUser]["usage"] = {"self_signing"};
     EXPECT_EQ(inspect(w), ServerView::NoMaster);
 }
+
+TEST_F(Identity, PickleKeyFileProblemsAreNamedBeforeTheBotNeedsTheKey) {
+    const std::string key_file = dir.file("pickle.key");
+    auto cfg = make_config(db_path, "DIALOOGBOT1", key_file);
+    auto problems = crypto::pickle_key_file_problems(*cfg);
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_NE(problems[0].find("does not exist"), std::string::npos);
+    EXPECT_NE(problems[0].find("head -c 32 /dev/urandom"), std::string::npos);
+
+    write_bytes(key_file, std::string(31, 'k'));
+    ::chmod(key_file.c_str(), 0644);
+    problems = crypto::pickle_key_file_problems(*cfg);
+    ASSERT_EQ(problems.size(), 2u);
+    EXPECT_NE(problems[0].find("holds 31 bytes, not 32"), std::string::npos);
+    EXPECT_NE(problems[1].find("chmod 600"), std::string::npos);
+    for (const auto& p : problems) EXPECT_EQ(p.find(std::string(31, 'k')), std::string::npos);
+
+    write_bytes(key_file, std::string(32, 'k'));
+    ::chmod(key_file.c_str(), 0600);
+    EXPECT_TRUE(crypto::pickle_key_file_problems(*cfg).empty());
+
+    std::filesystem::remove(key_file);
+    std::filesystem::create_directory(key_file);
+    problems = crypto::pickle_key_file_problems(*cfg);
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_NE(problems[0].find("not a regular file"), std::string::npos);
+
+    // The default key beside the database may be missing: the bot makes it at its first start.
+    EXPECT_TRUE(crypto::pickle_key_file_problems(*make_config(db_path)).empty());
+}
