@@ -3,8 +3,10 @@
 // writes, and a missing source is an error that creates nothing.
 
 #include <gtest/gtest.h>
+
 #include <sys/stat.h>
 #include <unistd.h>
+#include <fstream>
 
 #include <cstdio>
 #include <cstdlib>
@@ -179,6 +181,54 @@ TEST_F(Backup, LinksDevicesAndTheDatabaseUnderAnotherNameAreRefusedUntouched) {
     EXPECT_THROW(backup_database(src_path, dir + "/./bot.db"), DbError);  // same inode
     Database again(src_path);
     EXPECT_EQ(again.scalar_int("SELECT COUNT(*) FROM outbox"), 1);
+}
+
+// Found by a newcomer probe: a config file given as the target by mistake was made 0600 (the
+// service could no longer read it) and then the backup failed; a backup to "<db>-wal"
+// reported success and was gone.
+TEST_F(Backup, AFileThatIsNoBackupAndTheDatabasesOwnFilesAreRefusedUntouched) {
+    std::string src_path = file("bot.db");
+    {
+        Database src(src_path);
+        fill(src, 2);
+    }
+    const std::string config = file("dialoogbot.yaml");
+    {
+        std::ofstream out(config);
+        out << "homeserver: https://example.org\n";
+    }
+    ::chmod(config.c_str(), 0640);
+    try {
+        backup_database(src_path, config);
+        FAIL() << "a YAML file was overwritten";
+    } catch (const DbError& e) {
+        EXPECT_NE(std::string(e.what()).find("not an SQLite database"), std::string::npos);
+        EXPECT_EQ(std::string(e.what()).find("backup failed"), std::string::npos);
+    }
+    struct stat st {};
+    ASSERT_EQ(::stat(config.c_str(), &st), 0);
+    EXPECT_EQ(st.st_mode & 0777, 0640u);
+    std::ifstream in(config);
+    std::string line;
+    std::getline(in, line);
+    EXPECT_EQ(line, "homeserver: https://example.org");
+    for (const char* side : {"-wal", "-shm", "-journal"})
+        EXPECT_THROW(backup_database(src_path, src_path + side), DbError) << side;
+    // Nothing half-written is left beside the targets.
+    for (const auto& entry : fs::directory_iterator(dir))
+        EXPECT_EQ(entry.path().string().find(".tmp-"), std::string::npos) << entry.path();
+}
+
+TEST_F(Backup, AnEmptyFileMayBeTheTargetAndNoTemporaryFileStays) {
+    std::string src_path = file("bot.db"), out = file("backup.db");
+    Database src(src_path);
+    fill(src, 4);
+    { std::ofstream touch(out); }
+    backup_database(src_path, out);
+    Database copy(out);
+    EXPECT_EQ(dump(copy), dump(src));
+    for (const auto& entry : fs::directory_iterator(dir))
+        EXPECT_EQ(entry.path().string().find(".tmp-"), std::string::npos) << entry.path();
 }
 
 }  // namespace
