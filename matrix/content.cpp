@@ -5,6 +5,8 @@
 
 #include <cstdlib>
 #include <mutex>
+#include <string>
+#include <vector>
 
 namespace dialoog::matrix {
 
@@ -15,7 +17,7 @@ json make_message(std::string_view markdown, std::string_view html,
                   std::string_view msgtype) {
     json c = json::object();
     c["msgtype"] = msgtype;
-    c["body"] = markdown;
+    c["body"] = html.empty() ? std::string(markdown) : markdown_to_plain(markdown);
     if (!html.empty()) {
         c["format"] = "org.matrix.custom.html";
         c["formatted_body"] = html;
@@ -110,27 +112,90 @@ std::vector<std::string> split_markdown(std::string_view markdown, std::size_t m
     return out;
 }
 
-std::string markdown_to_html(std::string_view markdown) {
-    static std::once_flag once;
-    std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
-    const int options = CMARK_OPT_DEFAULT;
-    cmark_parser* parser = cmark_parser_new(options);
-    cmark_llist* exts = nullptr;
-    for (const char* name : {"table", "strikethrough", "autolink"}) {
-        if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) {
-            cmark_parser_attach_syntax_extension(parser, ext);
-        }
+namespace {
+
+/// A parsed Markdown document with the GFM extensions the bot uses; frees itself.
+class MarkdownDoc {
+  public:
+    explicit MarkdownDoc(std::string_view markdown) {
+        static std::once_flag once;
+        std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
+        parser_ = cmark_parser_new(kOptions);
+        for (const char* name : {"table", "strikethrough", "autolink"})
+            if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
+                cmark_parser_attach_syntax_extension(parser_, ext);
+        cmark_parser_feed(parser_, markdown.data(), markdown.size());
+        doc_ = cmark_parser_finish(parser_);
     }
-    cmark_parser_feed(parser, markdown.data(), markdown.size());
-    cmark_node* doc = cmark_parser_finish(parser);
-    exts = cmark_parser_get_syntax_extensions(parser);
-    char* html = cmark_render_html(doc, options, exts);
-    std::string out = html ? html : "";
-    std::free(html);
-    cmark_node_free(doc);
-    cmark_parser_free(parser);
+    ~MarkdownDoc() {
+        cmark_node_free(doc_);
+        cmark_parser_free(parser_);
+    }
+    MarkdownDoc(const MarkdownDoc&) = delete;
+    MarkdownDoc& operator=(const MarkdownDoc&) = delete;
+
+    cmark_node* root() const { return doc_; }
+    cmark_llist* extensions() const { return cmark_parser_get_syntax_extensions(parser_); }
+    static constexpr int kOptions = CMARK_OPT_DEFAULT;
+
+  private:
+    cmark_parser* parser_ = nullptr;
+    cmark_node* doc_ = nullptr;
+};
+
+std::string take(char* rendered) {
+    std::string out = rendered ? rendered : "";
+    std::free(rendered);
     while (!out.empty() && out.back() == '\n') out.pop_back();
     return out;
+}
+
+/// The literal text inside `node` (its text and code descendants), e.g. a link's label.
+std::string text_of(cmark_node* node) {
+    std::string out;
+    cmark_iter* it = cmark_iter_new(node);
+    for (auto ev = cmark_iter_next(it); ev != CMARK_EVENT_DONE; ev = cmark_iter_next(it)) {
+        cmark_node* n = cmark_iter_get_node(it);
+        if (ev == CMARK_EVENT_ENTER && n != node) {
+            const auto type = cmark_node_get_type(n);
+            if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE)
+                if (const char* lit = cmark_node_get_literal(n)) out += lit;
+        }
+    }
+    cmark_iter_free(it);
+    return out;
+}
+
+}  // namespace
+
+std::string markdown_to_html(std::string_view markdown) {
+    MarkdownDoc doc(markdown);
+    return take(cmark_render_html(doc.root(), MarkdownDoc::kOptions, doc.extensions()));
+}
+
+std::string markdown_to_plain(std::string_view markdown) {
+    MarkdownDoc doc(markdown);
+    // A link's target would be lost in plain text: add it after the label, except for
+    // mentions (the label is the display name) and labels that are the URL already.
+    std::vector<cmark_node*> links;
+    cmark_iter* it = cmark_iter_new(doc.root());
+    for (auto ev = cmark_iter_next(it); ev != CMARK_EVENT_DONE; ev = cmark_iter_next(it)) {
+        cmark_node* n = cmark_iter_get_node(it);
+        if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_LINK)
+            links.push_back(n);
+    }
+    cmark_iter_free(it);
+    for (cmark_node* link : links) {
+        const char* url_c = cmark_node_get_url(link);
+        const std::string url = url_c ? url_c : "";
+        if (url.empty() || url.rfind("https://matrix.to/", 0) == 0) continue;
+        const std::string label = text_of(link);
+        if (label == url || "mailto:" + label == url) continue;
+        cmark_node* suffix = cmark_node_new(CMARK_NODE_TEXT);
+        cmark_node_set_literal(suffix, (" (" + url + ")").c_str());
+        cmark_node_insert_after(link, suffix);
+    }
+    return take(cmark_render_plaintext(doc.root(), MarkdownDoc::kOptions, 0));
 }
 
 Relation reply_relation(const Event& ev) {

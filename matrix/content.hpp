@@ -31,8 +31,18 @@ Relation reply_relation(const Event& ev);
 /// through (cmark's safe default). Thread-safe after the first call.
 std::string markdown_to_html(std::string_view markdown);
 
-/// An m.notice (or `msgtype`) with `body` = `markdown` and `formatted_body` = `html` (omitted
-/// when empty), `m.mentions` = {user_ids} (always present; {} when nobody).
+/// The same Markdown as plain text for `body`, which notifications and plain clients show
+/// (spec "m.room.message msgtypes": body is the plain-text fallback): no Markdown escapes
+/// (`\[NAAM\]` reads `[NAAM]`), no emphasis or code markers; a link keeps its text, followed
+/// by " (<url>)" unless the text is the URL or the link is a matrix.to mention (then only the
+/// display name shows). Rendered by cmark-gfm's plain-text renderer. Thread-safe after the
+/// first call.
+std::string markdown_to_plain(std::string_view markdown);
+
+/// An m.notice (or `msgtype`) with `formatted_body` = `html` and `body` the plain text of
+/// `markdown` (markdown_to_plain); when `html` is empty, no format and `body` = `markdown` as
+/// given (a file name, a text that is not Markdown). `m.mentions` = {user_ids} (always
+/// present; {} when nobody).
 nlohmann::json make_message(std::string_view markdown, std::string_view html,
                             const std::vector<std::string>& mentions, const Relation& rel,
                             std::string_view msgtype = "m.notice");

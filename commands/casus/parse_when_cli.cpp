@@ -8,6 +8,7 @@
 #include "commands/catalogue.hpp"
 #include "common/clock.hpp"
 #include "lib/wanneer/wanneer.hpp"
+#include "matrix/content.hpp"
 
 namespace dialoog::casus {
 
@@ -32,7 +33,7 @@ int run_parse_when_cli(const std::string& tz_name, const std::string& now_text,
     }
     auto r = wanneer::parse_wanneer(text, tz, *now);
     if (auto* fail = std::get_if<wanneer::WanneerFail>(&r)) {
-        err << when_error_text(texts, lang, *fail) << "\n";
+        err << matrix::markdown_to_plain(when_error_text(texts, lang, *fail)) << "\n";
         return 1;
     }
     const auto& ok = std::get<wanneer::WanneerOk>(r);

@@ -29,8 +29,8 @@ TEST(CasusSeries, WeeklyTuesdayAcrossSpringDst) {
     h->send(kRoom, "@anna:hs", "!casus reeks dinsdag 09:00");
     auto b = bodies(*h);
     ASSERT_EQ(b.size(), 2u) << joined(b);
-    EXPECT_TRUE(has(b[0], "Reeks #1 staat: **Casusbespreking**, elke dinsdag om 09:00")) << b[0];
-    EXPECT_TRUE(has(b[1], "#1 **Casusbespreking** op di 24 mrt 09:00")) << b[1];
+    EXPECT_TRUE(has(b[0], "Reeks #1 staat: Casusbespreking, elke dinsdag om 09:00")) << b[0];
+    EXPECT_TRUE(has(b[1], "#1 Casusbespreking op di 24 mrt 09:00")) << b[1];
     EXPECT_TRUE(has(b[1], "wil jij de inbrenger zijn")) << b[1];
     EXPECT_EQ(start_of(*h, 1), at("2026-03-24T08:00Z"));  // winter time, UTC+1
     run_start(*h, 1);
@@ -90,7 +90,7 @@ TEST(CasusSeries, ListAndStop) {
     h->take();
     h->send(kRoom, "@anna:hs", "!casus reeks");
     auto body = h->last_body();
-    EXPECT_TRUE(has(body, "Reeks #1: **Teamleren**, elke 3 weken op maandag om 10:00")) << body;
+    EXPECT_TRUE(has(body, "Reeks #1: Teamleren, elke 3 weken op maandag om 10:00")) << body;
     EXPECT_TRUE(has(body, "volgende: #1 op ma 23 mrt 10:00")) << body;
     h->send(kRoom, "@anna:hs", "!casus reeks stop 1");
     body = h->last_body();

@@ -40,9 +40,9 @@ TEST(CoreDispatch, EnglishTeamSeesEnglishCommandNamesInHelp) {
     h.take();
     h.send(kRoom, "@anna:hs", "!help");
     auto body = h.last_body();
-    EXPECT_NE(body.find("- `!help` — "), std::string::npos) << body;
+    EXPECT_NE(body.find("- !help — "), std::string::npos) << body;
     EXPECT_EQ(body.find("`!hulp`"), std::string::npos) << body;
-    EXPECT_NE(body.find("- `!ping` — "), std::string::npos) << body;  // no alias: its name
+    EXPECT_NE(body.find("- !ping — "), std::string::npos) << body;  // no alias: its name
 }
 
 TEST(CoreDispatch, DutchAliasAndSlashPrefix) {
@@ -51,7 +51,7 @@ TEST(CoreDispatch, DutchAliasAndSlashPrefix) {
     h.take();
     h.send(kRoom, "@anna:hs", "/hulp ping");
     auto body = h.last_body();
-    EXPECT_NE(body.find("`!ping`"), std::string::npos);
+    EXPECT_NE(body.find("!ping"), std::string::npos);
     EXPECT_NE(body.find("Gebruik"), std::string::npos);
 }
 
@@ -264,13 +264,13 @@ TEST(CoreDispatch, SuggestionUsesTheTeamsLanguage) {
     nl.join_room(kRoom, {"@anna:hs"});
     nl.take();
     nl.send(kRoom, "@anna:hs", "!helpp");
-    EXPECT_NE(nl.last_body().find("Bedoelde je `!hulp`?"), std::string::npos) << nl.last_body();
+    EXPECT_NE(nl.last_body().find("Bedoelde je !hulp?"), std::string::npos) << nl.last_body();
     Harness en({}, base_config("teams:\n  - name: Team North\n    room: \"!team:hs\"\n    "
                                "language: en\n    leaders: [\"@leider:hs\"]\n"));
     en.join_room(kRoom, {"@anna:hs"});
     en.take();
     en.send(kRoom, "@anna:hs", "!hulpp");
-    EXPECT_NE(en.last_body().find("Did you mean `!help`?"), std::string::npos) << en.last_body();
+    EXPECT_NE(en.last_body().find("Did you mean !help?"), std::string::npos) << en.last_body();
 }
 
 // Found by a newcomer: `!hulp <60,000 characters>` posted the unknown word back as four

@@ -69,10 +69,10 @@ struct Fixture {
 TEST(DigestCommand, ThisWeekSoFar) {
     Fixture f;
     auto body = f.ask("!dm-lea:hs", "@lea:hs", "!overzicht");
-    EXPECT_NE(body.find("# Weekoverzicht week 49, 2026 (tot nu toe)"), std::string::npos);
+    EXPECT_NE(body.find("Weekoverzicht week 49, 2026 (tot nu toe)"), std::string::npos);
     EXPECT_NE(body.find("DEZE WEEK"), std::string::npos);
     EXPECT_EQ(body.find("VORIGE WEEK"), std::string::npos);
-    EXPECT_NE(body.find("## Team Zuid, West"), std::string::npos);
+    EXPECT_NE(body.find("Team Zuid, West"), std::string::npos);
     EXPECT_EQ(body.find("OOST"), std::string::npos);
     // On demand sends nothing into the weekly record.
     EXPECT_EQ(f.h->db().scalar_int("SELECT COUNT(*) FROM digest_sent"), 0);
@@ -81,7 +81,7 @@ TEST(DigestCommand, ThisWeekSoFar) {
 TEST(DigestCommand, LastWeekAndAGivenWeek) {
     Fixture f;
     auto body = f.ask("!dm-lea:hs", "@lea:hs", "!overzicht vorige");
-    EXPECT_NE(body.find("# Weekoverzicht week 48, 2026\n"), std::string::npos);
+    EXPECT_NE(body.find("Weekoverzicht week 48, 2026\n"), std::string::npos);
     EXPECT_NE(body.find("VORIGE WEEK"), std::string::npos);
     EXPECT_EQ(body.find("DEZE WEEK"), std::string::npos);
     body = f.ask("!dm-lea:hs", "@lea:hs", "!overview 2026-W48");
@@ -95,7 +95,7 @@ TEST(DigestCommand, LastWeekAndAGivenWeek) {
 TEST(DigestCommand, LeaderLanguageFromFirstTeam) {
     Fixture f;
     auto body = f.ask("!dm-olga:hs", "@olga:hs", "!overview previous");
-    EXPECT_NE(body.find("# Weekly overview, week 48 of 2026"), std::string::npos);
+    EXPECT_NE(body.find("Weekly overview, week 48 of 2026"), std::string::npos);
     EXPECT_EQ(body.find("Noord"), std::string::npos);
 }
 
@@ -127,7 +127,7 @@ TEST(DigestCommand, ExportIsAnUploadedCsvFileWithSmallCountRule) {
     ASSERT_EQ(rows.size(), 2u);
     // First the explanation, then the file, both answering the command, in that order.
     EXPECT_EQ(rows[0].kind, "send");
-    EXPECT_NE(rows[0].body().find("**Cijfers 2026-K4**"), std::string::npos);
+    EXPECT_NE(rows[0].body().find("Cijfers 2026-K4"), std::string::npos);
     EXPECT_NE(rows[0].body().find("dialoogbot-cijfers-2026-K4.csv"), std::string::npos);
     ASSERT_EQ(rows[1].kind, "upload_send");
     EXPECT_EQ(rows[1].room_id, "!dm-lea:hs");
@@ -155,7 +155,7 @@ TEST(DigestCommand, ExportFileNameInEnglish) {
     f.h->send("!dm-olga:hs", "@olga:hs", "!overview export");
     auto rows = f.h->take();
     ASSERT_EQ(rows.size(), 2u);
-    EXPECT_NE(rows[0].body().find("**Figures 2026-Q4**"), std::string::npos);
+    EXPECT_NE(rows[0].body().find("Figures 2026-Q4"), std::string::npos);
     EXPECT_EQ(rows[1].content["upload"]["filename"], "dialoogbot-figures-2026-Q4.csv");
 }
 
@@ -171,15 +171,15 @@ TEST(DigestCommand, ExportOtherQuarters) {
     auto body = f.ask("!dm-lea:hs", "@lea:hs", "!overzicht export volgend jaar");
     EXPECT_NE(body.find("Welk kwartaal bedoel je"), std::string::npos);
     body = f.ask("!dm-lea:hs", "@lea:hs", "!overzicht export vorige");
-    EXPECT_NE(body.find("**Cijfers 2026-K3**"), std::string::npos);
+    EXPECT_NE(body.find("Cijfers 2026-K3"), std::string::npos);
 }
 
 TEST(DigestCommand, HelpListsOverzichtInDmOnly) {
     Fixture f;
     auto body = f.ask("!dm-lea:hs", "@lea:hs", "!hulp");
-    EXPECT_NE(body.find("`!overzicht`"), std::string::npos);
+    EXPECT_NE(body.find("!overzicht"), std::string::npos);
     body = f.ask("!noord:hs", "@anna:hs", "!hulp");
-    EXPECT_EQ(body.find("`!overzicht`"), std::string::npos);
+    EXPECT_EQ(body.find("!overzicht"), std::string::npos);
 }
 
 TEST(DigestCommand, TextsCompleteInBothLanguages) {

@@ -99,7 +99,7 @@ TEST(DigestDelivery, LeaderOverrideSetsDayTimeZoneAndLanguage) {
     h->fire_jobs();
     auto dm = dms_to(h->take(), "@lea:hs");
     ASSERT_EQ(dm.size(), 1u);
-    EXPECT_NE(dm[0].body().find("# Weekly overview, week 49 of 2026"), std::string::npos);
+    EXPECT_NE(dm[0].body().find("Weekly overview, week 49 of 2026"), std::string::npos);
 }
 
 TEST(DigestDelivery, OneDmPerLeaderWithASectionPerTeam) {
@@ -110,9 +110,9 @@ TEST(DigestDelivery, OneDmPerLeaderWithASectionPerTeam) {
     auto lea = dms_to(all, "@lea:hs");
     ASSERT_EQ(lea.size(), 1u);
     const auto body = lea[0].body();
-    EXPECT_NE(body.find("# Weekoverzicht week 49, 2026"), std::string::npos);
-    auto noord = body.find("## Team Noord");
-    auto zuid = body.find("## Team Zuid");
+    EXPECT_NE(body.find("Weekoverzicht week 49, 2026"), std::string::npos);
+    auto noord = body.find("Team Noord");
+    auto zuid = body.find("Team Zuid");
     ASSERT_NE(noord, std::string::npos);
     ASSERT_NE(zuid, std::string::npos);
     EXPECT_LT(noord, zuid);
@@ -125,7 +125,7 @@ TEST(DigestDelivery, OneDmPerLeaderWithASectionPerTeam) {
     auto piet = dms_to(all, "@piet:hs");
     ASSERT_EQ(piet.size(), 1u);
     EXPECT_EQ(piet[0].body().find("Noord"), std::string::npos);
-    EXPECT_NE(piet[0].body().find("## Team Zuid"), std::string::npos);
+    EXPECT_NE(piet[0].body().find("Team Zuid"), std::string::npos);
     // Rescheduled for the next Monday 08:30.
     EXPECT_EQ(due_of(*h, "@lea:hs"), ms(local_time("Europe/Amsterdam", 2026, 12, 14, 8, 30)));
 }
@@ -152,7 +152,7 @@ TEST(DigestDelivery, YearEndSendsWeek53) {
     h->fire_jobs();
     auto lea = dms_to(h->take(), "@lea:hs");
     ASSERT_EQ(lea.size(), 1u);
-    EXPECT_NE(lea[0].body().find("# Weekoverzicht week 53, 2026"), std::string::npos);
+    EXPECT_NE(lea[0].body().find("Weekoverzicht week 53, 2026"), std::string::npos);
     EXPECT_NE(lea[0].body().find("28 december 2026 t/m 3 januari 2027"), std::string::npos);
 }
 
@@ -264,13 +264,13 @@ TEST(DigestDelivery, LargeDigestSplitIntoOrderedParts) {
         EXPECT_LE(m.content.dump().size() + matrix::kEnvelopeAllowance, 65536u);
         joined += m.body() + "\n";
     }
-    EXPECT_LT(joined.find("# Weekoverzicht"), joined.find("Alinea 1:"));
+    EXPECT_LT(joined.find("Weekoverzicht"), joined.find("Alinea 1:"));
     EXPECT_LT(joined.find("Alinea 1:"), joined.find("Alinea 500:"));
     // Both teams' huge sections and the footer arrive, in order.
     auto first_end = joined.find("EINDE");
     ASSERT_NE(first_end, std::string::npos);
     EXPECT_NE(joined.find("EINDE", first_end + 1), std::string::npos);
-    EXPECT_LT(joined.find("## Team Zuid"), joined.find("!overzicht vorige"));
+    EXPECT_LT(joined.find("Team Zuid"), joined.find("!overzicht vorige"));
     // One lane per leader: the rows are sent in id order; all share one not_before.
     for (const auto& m : lea)
         EXPECT_EQ(not_before_of(*h, m.txn_id), not_before_of(*h, lea[0].txn_id));

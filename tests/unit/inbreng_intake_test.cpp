@@ -67,8 +67,8 @@ struct Fixture {
     static std::string code_in(const std::vector<SentMessage>& msgs) {
         for (const auto& m : msgs) {
             auto b = m.body();
-            auto at = b.find("intrekcode is **");
-            if (at != std::string::npos) return b.substr(at + 16, 14);
+            auto at = b.find("intrekcode is ");
+            if (at != std::string::npos) return b.substr(at + 14, 14);
         }
         return {};
     }
@@ -98,8 +98,8 @@ TEST(InbrengIntake, OneShotShowsScrubbedPreviewAndStoresNothingYet) {
     EXPECT_FALSE(msgs[0].content.contains("m.relates_to"));  // no event id of the story
     auto body = msgs[0].body();
     EXPECT_TRUE(contains(body, "Dit is wat ik zou bewaren"));
-    EXPECT_TRUE(contains(body, "\\[NAAM\\]"));
-    EXPECT_TRUE(contains(body, "\\[BSN\\]"));
+    EXPECT_TRUE(contains(body, "[NAAM]"));
+    EXPECT_TRUE(contains(body, "[BSN]"));
     EXPECT_FALSE(contains(body, "Jansen"));
     EXPECT_FALSE(contains(body, "111222333"));
     EXPECT_TRUE(contains(body, "Team Noord"));  // default_team
@@ -229,20 +229,20 @@ TEST(InbrengIntake, DialogueAsksTextTeamAndTheme) {
     auto story_id = f.h.send(kDm, kCv, kStory);
     auto ask_team = f.h.last_body();
     EXPECT_TRUE(contains(ask_team, "Voor welk team"));
-    EXPECT_TRUE(contains(ask_team, "2. Team Zuid"));
+    EXPECT_TRUE(contains(ask_team, "2.  Team Zuid"));
     // Not a team: perhaps the story itself (a newcomer sent it here), so it is redacted too.
     auto stray_id = f.h.send(kDm, kCv, "Team Vlieland");
     EXPECT_TRUE(contains(f.h.last_body(), "Dat team ken ik niet"));
     f.h.send(kDm, kCv, "2");
     auto ask_theme = f.h.last_body();
-    EXPECT_TRUE(contains(ask_theme, "`systeem`"));
-    EXPECT_TRUE(contains(ask_theme, "`drempels`"));
+    EXPECT_TRUE(contains(ask_theme, "systeem"));
+    EXPECT_TRUE(contains(ask_theme, "drempels"));
     f.h.send(kDm, kCv, "4, wachtlijst");
     auto preview = f.h.last_body();
     EXPECT_TRUE(contains(preview, "Team Zuid"));
-    EXPECT_TRUE(contains(preview, "`systeem`"));
-    EXPECT_TRUE(contains(preview, "`wachtlijst`"));
-    EXPECT_TRUE(contains(preview, "\\[NAAM\\]"));
+    EXPECT_TRUE(contains(preview, "systeem"));
+    EXPECT_TRUE(contains(preview, "wachtlijst"));
+    EXPECT_TRUE(contains(preview, "[NAAM]"));
     f.h.send(kDm, kCv, "ja");
     auto msgs = f.h.take();
     auto redactions = of_kind(msgs, "redact");
@@ -262,7 +262,7 @@ TEST(InbrengIntake, PreviewCanBeAdjustedBeforeJa) {
     f.h.send(kDm, kCv, "team zuid");
     EXPECT_TRUE(contains(f.h.last_body(), "Team: Team Zuid"));
     f.h.send(kDm, kCv, "thema 1 schuldhulp");
-    EXPECT_TRUE(contains(f.h.last_body(), "`drempels`"));
+    EXPECT_TRUE(contains(f.h.last_body(), "drempels"));
     f.h.send(kDm, kCv, "thema Jansen");  // a name is no keyword
     EXPECT_TRUE(contains(f.h.last_body(), "kan ik niet gebruiken"));
     f.h.send(kDm, kCv, "misschien");
@@ -285,7 +285,7 @@ TEST(InbrengIntake, StopEndsTheDialogue) {
 TEST(InbrengIntake, StoryWithoutTheCommandGetsAHintAndIsNotStored) {
     Fixture f;
     f.h.send(kDm, kCv, kStory + " " + kStory);
-    EXPECT_TRUE(contains(f.h.last_body(), "Begin je bericht dan met `!inbreng`"));
+    EXPECT_TRUE(contains(f.h.last_body(), "Begin je bericht dan met !inbreng"));
     f.h.send(kDm, kCv, "dank je");  // short chat: no answer
     EXPECT_TRUE(f.h.take().empty());
     EXPECT_EQ(f.pending(), 0);
@@ -445,7 +445,7 @@ TEST(InbrengIntake, WithdrawalWithTheOneTimeCode) {
     f.h.send(kDm, kCv, "!inbreng intrekken ABCD-EFGH-JKMN");
     EXPECT_TRUE(contains(f.h.last_body(), "ken ik niet"));
     f.h.send(kDm, kCv, "!inbreng intrekken");
-    EXPECT_TRUE(contains(f.h.last_body(), "Typ `!inbreng intrekken`"));
+    EXPECT_TRUE(contains(f.h.last_body(), "Typ !inbreng intrekken"));
     // Lowercase and without dashes works too.
     std::string typed;
     for (char c : code)

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "matrix/api.hpp"
+#include "matrix/content.hpp"
 #include "matrix/error.hpp"
 #include "matrix/events.hpp"
 
@@ -304,4 +305,35 @@ TEST(MatrixApi, KeysQueryResponseSkipsEntriesThatAreNotObjects) {
     ASSERT_TRUE(s);
     EXPECT_EQ(s->failures["@b:x"]["DEV"]["errcode"], "M_INVALID_SIGNATURE");
     EXPECT_TRUE(parse_response<SignaturesUploadResponse>("{}", 200)->failures.empty());
+}
+
+// ---- Message content ------------------------------------------------------------------------
+
+// Notifications and plain clients show `body`: it is the Markdown's plain text, without the
+// escapes that keep user text from being formatted (a newcomer saw `\[NAAM\]` and `\*\*`).
+TEST(MatrixContent, PlainBodyHasNoMarkdownEscapesOrMarkers) {
+    EXPECT_EQ(markdown_to_plain("Je verhaal: \\[NAAM\\] woont in \\[PLAATS\\]."),
+              "Je verhaal: [NAAM] woont in [PLAATS].");
+    EXPECT_EQ(markdown_to_plain("**Casus** op *maandag*: `!casus plan morgen 14:00`"),
+              "Casus op maandag: !casus plan morgen 14:00");
+    EXPECT_EQ(markdown_to_plain("Titel: \\<b\\>vet\\</b\\> \\*\\*x\\*\\*"),
+              "Titel: <b>vet</b> **x**");
+    // A mention shows the display name only; other links keep their target.
+    EXPECT_EQ(markdown_to_plain("[Anna de Vries](https://matrix.to/#/@anna:hs), wil jij…"),
+              "Anna de Vries, wil jij…");
+    EXPECT_EQ(markdown_to_plain("Zie [de handleiding](https://example.org/doc)."),
+              "Zie de handleiding (https://example.org/doc).");
+    EXPECT_EQ(markdown_to_plain("Zie https://example.org/doc."), "Zie https://example.org/doc.");
+}
+
+TEST(MatrixContent, MessageBodyIsPlainAndFormattedBodyIsTheHtml) {
+    const std::string md = "**Let op**: \\[NAAM\\]";
+    auto c = make_message(md, markdown_to_html(md), {}, {});
+    EXPECT_EQ(c["body"], "Let op: [NAAM]");
+    EXPECT_EQ(c["formatted_body"], "<p><strong>Let op</strong>: [NAAM]</p>");
+    EXPECT_EQ(c["format"], "org.matrix.custom.html");
+    // Without HTML the text is sent as given (a file name is not Markdown).
+    auto file = make_message("rapport_*2026*.csv", "", {}, {}, "m.file");
+    EXPECT_EQ(file["body"], "rapport_*2026*.csv");
+    EXPECT_FALSE(file.contains("format"));
 }

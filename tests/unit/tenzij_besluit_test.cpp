@@ -291,9 +291,17 @@ TEST(TenzijBesluit, DecisionInANudgeThreadLinksToTheNudge) {
 TEST(TenzijBesluit, UserTextIsEscaped) {
     Fixture f;
     f.say("!besluit **vet** <b>html</b> [link](http://x)");
-    auto list = f.say("!besluiten");
-    EXPECT_TRUE(has(list, "\\*\\*vet\\*\\*")) << list;
-    EXPECT_TRUE(has(list, "\\<b\\>")) << list;
+    f.h.send(kRoom, kMember, "!besluiten");
+    const auto sent = f.h.take();
+    ASSERT_FALSE(sent.empty());
+    const std::string list = sent.back().body();
+    // The plain body shows the text as typed; the HTML neither formats nor passes it through.
+    EXPECT_TRUE(has(list, "**vet** <b>html</b> [link](http://x)")) << list;
+    const std::string html = sent.back().content.value("formatted_body", "");
+    EXPECT_FALSE(has(html, "<strong>vet")) << html;
+    EXPECT_FALSE(has(html, "<b>")) << html;
+    EXPECT_TRUE(has(html, "&lt;b&gt;")) << html;
+    EXPECT_FALSE(has(html, ">link</a>")) << html;
 }
 
 TEST(TenzijArgs, ParsesLines) {
