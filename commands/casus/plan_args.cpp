@@ -215,6 +215,11 @@ ActionArgs parse_action_args(std::string_view text, const date::time_zone* tz, w
         return out;
     }
     // No owner: the longest tail (at least one word of text before it) that is a <wanneer>.
+    // A tail that is a date or time but an impossible one ("31 februari", "25:99", "gisteren
+    // 10:00") is an error, not part of the text: a newcomer's "!actie Bellen 31 februari" was
+    // stored with a made-up follow-up. A bare "vandaag"/"gisteren" stays text ("verslag van
+    // gisteren"): only a past moment written with digits counts.
+    std::optional<wanneer::WanneerFail> invalid;
     for (std::size_t i = 1; i < words.size(); ++i) {
         std::string_view tail = text.substr(words[i].begin);
         auto r = wanneer::parse_wanneer(tail, tz, now, opts);
@@ -223,6 +228,24 @@ ActionArgs parse_action_args(std::string_view text, const date::time_zone* tz, w
             out.text = std::string(commands::trim(text.substr(0, words[i].begin)));
             return out;
         }
+        const auto& fail = std::get<wanneer::WanneerFail>(r);
+        using E = wanneer::WanneerError;
+        const bool has_digit =
+            std::any_of(tail.begin(), tail.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+        const bool impossible = fail.code == E::InvalidDate || fail.code == E::InvalidTime ||
+                                fail.code == E::NonexistentLocalTime || fail.code == E::TooFar ||
+                                (fail.code == E::InPast && has_digit);
+        if (impossible) {
+            // The longest reading wins, as in parse_wanneer_prefix: "gisteren 10:00" is in the
+            // past, not "gisteren" + today 10:00.
+            invalid = fail;
+            out.text = std::string(commands::trim(text.substr(0, words[i].begin)));
+            break;
+        }
+    }
+    if (invalid) {
+        out.when_fail = invalid;
+        return out;
     }
     out.text = std::string(text);
     return out;

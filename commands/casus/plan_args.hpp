@@ -60,8 +60,10 @@ std::variant<PlanOptions, OptionFail> parse_plan_options(std::string_view text,
 
 /// `!actie <tekst> [@eigenaar] [wanneer]`: the last "@…" word names the owner and what
 /// follows it must be a <wanneer> (default time 09:00); without an owner, the longest tail that
-/// parses as a <wanneer> is the due date. Fails only when the tail after an owner does not
-/// parse (then `when_fail` is set).
+/// parses as a <wanneer> is the due date, and a tail that is a date or time that cannot be
+/// (InvalidDate, InvalidTime, NonexistentLocalTime, TooFar, or InPast written with digits) is
+/// refused. `when_fail` is set when the tail after an owner does not parse or such an
+/// impossible tail was found. Without a due date the caller uses wanneer::default_follow_up.
 struct ActionArgs {
     std::string text;
     std::optional<std::string> owner;  // as typed

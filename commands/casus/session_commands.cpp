@@ -9,6 +9,7 @@
 #include "commands/casus/session_ops.hpp"
 #include "commands/command_parser.hpp"
 #include "common/utf8.hpp"
+#include "lib/wanneer/wanneer.hpp"
 #include "storage/jobs.hpp"
 
 namespace dialoog::casus {
@@ -134,7 +135,11 @@ void cmd_actie(commands::CommandContext& c) {
     a.casus_id = s->id;
     a.text = args.text;
     a.owner = owner;
-    a.due_at = args.due_ms ? *args.due_ms : sc.now + kDefaultActionDueMs;
+    a.due_at = args.due_ms ? *args.due_ms
+                           : wanneer::default_follow_up(
+                                 wanneer::UtcMs{std::chrono::milliseconds{sc.now}}, c.team->tz)
+                                 .time_since_epoch()
+                                 .count();
     a.created_at = sc.now;
     // Actions belong in the team's shared decision log (besluitenlijst) when it is there.
     if (auto* log = c.s.decision_log()) {

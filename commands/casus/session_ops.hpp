@@ -27,8 +27,6 @@ inline constexpr std::int64_t kMissedAfterMs = 3600LL * 1000;
 inline constexpr std::int64_t kEchoFallbackMs = 2LL * 60 * 1000;
 /// An unanswered role proposal counts as no after this long (or at the first reminder).
 inline constexpr std::int64_t kProposalTimeoutMs = 24LL * 3600 * 1000;
-/// Default follow-up of an action typed without a date.
-inline constexpr std::int64_t kDefaultActionDueMs = 14LL * 24 * 3600 * 1000;
 
 inline constexpr std::string_view kRolInbrenger = "inbrenger";
 inline constexpr std::string_view kRolLeider = "gespreksleider";

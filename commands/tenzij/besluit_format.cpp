@@ -1,5 +1,7 @@
 #include "commands/tenzij/besluit_format.hpp"
 
+#include "lib/wanneer/wanneer.hpp"
+
 #include <date/tz.h>
 
 #include <chrono>
@@ -42,11 +44,8 @@ std::string format_day(std::int64_t ms, const date::time_zone* tz, const std::st
 }
 
 std::int64_t default_due_ms(std::int64_t now_ms, const date::time_zone* tz) {
-    auto day = date::floor<date::days>(to_local(now_ms, tz));
-    auto target = day + date::days{14} + std::chrono::hours{9};
-    if (!tz) return std::chrono::duration_cast<Ms>(target.time_since_epoch()).count();
-    auto sys = tz->to_sys(target, date::choose::earliest);
-    return std::chrono::duration_cast<Ms>(sys.time_since_epoch()).count();
+    const wanneer::UtcMs now{std::chrono::milliseconds{now_ms}};
+    return wanneer::default_follow_up(now, tz).time_since_epoch().count();
 }
 
 std::string status_text(std::string_view status, const std::string& lang,

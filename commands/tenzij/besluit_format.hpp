@@ -22,7 +22,8 @@ std::string user_md(std::string_view user_id);
 std::string format_day(std::int64_t ms, const date::time_zone* tz, const std::string& lang,
                        const commands::Catalogue& texts);
 
-/// The default follow-up: 14 days after `now_ms`, at 09:00 local time in `tz`.
+/// The default follow-up (wanneer::default_follow_up): 09:00 local in `tz` on the working day
+/// 14 days after `now_ms` (UTC ms).
 std::int64_t default_due_ms(std::int64_t now_ms, const date::time_zone* tz);
 
 /// "open" / "afgerond" / "herzien" in `lang`.

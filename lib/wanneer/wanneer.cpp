@@ -899,6 +899,17 @@ std::string format_ymd_hms(date::sys_seconds s) {
 
 }  // namespace
 
+UtcMs default_follow_up(UtcMs now, const date::time_zone* tz, int days) {
+    if (tz == nullptr) tz = utc_zone();
+    const auto local = tz->to_local(floor<seconds>(now));
+    date::local_days day = date::floor<date::days>(local) + date::days{days};
+    const date::weekday wd{day};
+    if (wd == date::Saturday) day += date::days{2};
+    if (wd == date::Sunday) day += date::days{1};
+    const auto at = tz->to_sys(day + std::chrono::hours{9}, date::choose::earliest);
+    return std::chrono::time_point_cast<std::chrono::milliseconds>(at);
+}
+
 std::string format_local_iso(UtcMs t, const date::time_zone* tz) {
     if (tz == nullptr) tz = utc_zone();
     const auto s = floor<seconds>(t);

@@ -96,6 +96,13 @@ struct WanneerOptions {
     int max_years_ahead = 2;
 };
 
+/// The default follow-up of an action or decision typed without a date (docs/user-guide):
+/// 09:00 local time in `tz` (null = UTC) on the calendar day `days` after `now`'s local day,
+/// moved to the next Monday when that day is a Saturday or Sunday: people are asked again at a
+/// working hour, not at the minute they typed on a Sunday night. A local 09:00 that does not
+/// exist (a DST change at that hour) takes the earliest valid instant.
+UtcMs default_follow_up(UtcMs now, const date::time_zone* tz, int days = 14);
+
 /// Parses the whole of `text` as a <wanneer> in zone `tz` (null = UTC) relative to `now`.
 /// On success consumed_bytes == text.size() (trailing whitespace included). Trailing words
 /// that are not part of a <wanneer> give Unrecognised with those words as the fragment.

@@ -132,7 +132,10 @@ TEST(CasusSession, LessonsActionsAndSummary) {
     EXPECT_TRUE(has(body, "Samenvatting casusbespreking #1")) << body;
     EXPECT_TRUE(has(body, "Deelnemers: 3")) << body;
     EXPECT_TRUE(has(body, "Duur: 50 min")) << body;
-    EXPECT_TRUE(has(body, "Vraag eerst wat de klant \\*zelf\\* wil")) << body;  // md_escape
+    // User text is escaped in the Markdown: the plain body shows it as typed, the HTML has no
+    // emphasis the user did not mean.
+    EXPECT_TRUE(has(body, "Vraag eerst wat de klant *zelf* wil")) << body;
+    EXPECT_FALSE(has(msgs[0].content.value("formatted_body", ""), "<em>zelf</em>"));
     EXPECT_TRUE(has(body, "Werkgever bellen over proefplaats")) << body;
     EXPECT_FALSE(msgs[0].content.contains("m.relates_to"));  // in the room, for everyone
     EXPECT_EQ(status(*h), "done");
@@ -175,14 +178,33 @@ TEST(CasusSession, ActionWithoutADecisionLogStaysInTheSession) {
     EXPECT_EQ(count(*h, "SELECT COUNT(*) FROM casus_actie WHERE besluit_id IS NULL"), 1);
 }
 
-TEST(CasusSession, ActionWithoutOwnerOrDateDefaultsToCallerInTwoWeeks) {
+TEST(CasusSession, ActionWithoutOwnerOrDateDefaultsToCallerInTwoWeeksAtNine) {
     auto h = planned();
     start(*h);
     h->take();
     h->send(kRoom, "@carla:hs", "!actie Folder over jobcoaching maken");
     EXPECT_TRUE(has(h->last_body(), "@carla:hs"));
-    // Two weeks of 24 h (the DST change in between moves the wall-clock hour).
-    EXPECT_EQ(count(*h, "SELECT due_at FROM casus_actie"), at("2026-04-11T13:00Z"));
+    // Typed on Saturday 28 March: two weeks later is Saturday 11 April, so the follow-up is
+    // Monday 13 April at 09:00 Amsterdam (summer time by then: 07:00 UTC).
+    EXPECT_EQ(count(*h, "SELECT due_at FROM casus_actie"), at("2026-04-13T07:00Z"));
+}
+
+// Found by a newcomer: "!actie Bellen 31 februari" was stored as the action "Bellen 31
+// februari" with a made-up follow-up. An impossible date or time is an error now, and nothing
+// is stored; an action that merely ends in "gisteren" is still an action.
+TEST(CasusSession, ActionWithAnImpossibleDateIsRefusedAndNothingStored) {
+    auto h = planned();
+    start(*h);
+    h->take();
+    for (const char* bad : {"!actie Bellen 31 februari", "!actie Bellen 25:99",
+                            "!actie Bellen gisteren 10:00", "!actie Bellen 29-03 02:30"}) {
+        h->send(kRoom, "@carla:hs", bad);
+        const std::string body = h->last_body();
+        EXPECT_FALSE(has(body, "Actie vastgelegd")) << bad << ": " << body;
+    }
+    EXPECT_EQ(count(*h, "SELECT COUNT(*) FROM casus_actie"), 0);
+    h->send(kRoom, "@carla:hs", "!actie Verslag van gisteren rondsturen");
+    EXPECT_EQ(count(*h, "SELECT COUNT(*) FROM casus_actie"), 1);
 }
 
 TEST(CasusSession, PauseHoldsTheClock) {
@@ -193,7 +215,7 @@ TEST(CasusSession, PauseHoldsTheClock) {
     h->send_in_thread(kRoom, "@bob:hs", "!pauze", root);
     EXPECT_TRUE(has(h->last_body(), "nog 6 min"));
     h->send_in_thread(kRoom, "@bob:hs", "!volgende", root);
-    EXPECT_TRUE(has(h->last_body(), "Eerst `!verder`"));
+    EXPECT_TRUE(has(h->last_body(), "Eerst !verder"));
     h->send_in_thread(kRoom, "@bob:hs", "!pauze", root);
     EXPECT_TRUE(has(h->last_body(), "stond al stil"));
     h->advance(minutes(30));
@@ -344,8 +366,9 @@ TEST(CasusSession, SpiegelgesprekReadsLinkedInputsOneByOneInTheThread) {
     EXPECT_TRUE(has(msgs[0].body(), "Stap 2 van 5: Stemmen van cliënten")) << msgs[0].body();
     EXPECT_TRUE(has(msgs[1].body(), "Stem 1 van 2")) << msgs[1].body();
     EXPECT_TRUE(has(msgs[1].body(), "#1")) << msgs[1].body();
-    EXPECT_TRUE(has(msgs[1].body(), "> Ik wil gewoon werken.  \n> Maar niemand vraagt wat ik kan."))
+    EXPECT_TRUE(has(msgs[1].body(), "Ik wil gewoon werken.\nMaar niemand vraagt wat ik kan."))
         << msgs[1].body();
+    EXPECT_TRUE(has(msgs[1].content.value("formatted_body", ""), "<blockquote>"));
     EXPECT_TRUE(has(msgs[2].body(), "#2 is er niet meer")) << msgs[2].body();
     for (const auto& m : msgs) EXPECT_EQ(m.content["m.relates_to"]["event_id"], root);
     // Other steps and methods post no client input.

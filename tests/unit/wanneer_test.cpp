@@ -956,3 +956,17 @@ TEST(WanneerErrors, CodeNames) {
 }
 
 }  // namespace
+
+// The default follow-up of an action or decision: a working day at 09:00, never the minute
+// someone typed on a Sunday night.
+TEST(WanneerDefaultFollowUp, NineOnAWorkingDayTwoWeeksLater) {
+    // Monday 7 December 2026, 23:40 → Monday 21 December 09:00 (winter: 08:00 UTC).
+    EXPECT_EQ(default_follow_up(at("2026-12-07T22:40Z"), ams()), at("2026-12-21T08:00Z"));
+    // Sunday 6 December 23:30 local → Sunday 20 December → Monday 21 December 09:00.
+    EXPECT_EQ(default_follow_up(at("2026-12-06T22:30Z"), ams()), at("2026-12-21T08:00Z"));
+    // Saturday 21 March → Saturday 4 April → Monday 6 April 09:00 (summer time: 07:00 UTC).
+    EXPECT_EQ(default_follow_up(at("2026-03-21T10:00Z"), ams()), at("2026-04-06T07:00Z"));
+    // The local date counts, not the UTC one: 00:30 on Tuesday in Amsterdam is Monday in UTC.
+    EXPECT_EQ(default_follow_up(at("2026-12-07T23:30Z"), ams()), at("2026-12-22T08:00Z"));
+    EXPECT_EQ(default_follow_up(at("2026-12-07T10:00Z"), nullptr, 1), at("2026-12-08T09:00Z"));
+}
