@@ -81,12 +81,20 @@ void TokenKeeper::reject(const ApiError& e) {
 void TokenKeeper::mark_invalid(std::string_view why) {
     if (valid()) {
         const auto& bot = cfg_->bot;
-        spdlog::error(
-            "the homeserver rejected the access token ({}). dialoogbot pauses syncing and sending "
-            "and stays up. Put a valid token in {} (or fix bot.password_file) and send SIGHUP, or "
-            "wait: the file is re-read every {} s.",
-            why, bot.access_token_file.value_or(bot.password_file.value_or("the config")),
-            opts_.recheck.count() / 1000);
+        if (bot.password_file && !bot.access_token_file && !std::getenv("DIALOOGBOT_ACCESS_TOKEN"))
+            // A newcomer saw "put a valid token in <password file>" after a wrong password.
+            spdlog::error(
+                "the homeserver refused the bot's login or its token ({}). dialoogbot pauses "
+                "syncing and sending and stays up. Check the password in {} (bot.password_file) "
+                "and send SIGHUP, or wait: the file is re-read every {} s.",
+                why, *bot.password_file, opts_.recheck.count() / 1000);
+        else
+            spdlog::error(
+                "the homeserver rejected the access token ({}). dialoogbot pauses syncing and "
+                "sending and stays up. Put a valid token in {} and send SIGHUP, or wait: the "
+                "file is re-read every {} s.",
+                why, bot.access_token_file.value_or("DIALOOGBOT_ACCESS_TOKEN"),
+                opts_.recheck.count() / 1000);
     }
     metrics_.token_invalid = true;
 }
