@@ -63,8 +63,36 @@ std::string strip_reply_fallback(std::string_view body) {
     return std::string(body.substr(pos));
 }
 
+std::string normalise_command_text(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        const std::string_view rest = text.substr(i);
+        auto starts = [&](std::string_view utf8) { return rest.substr(0, utf8.size()) == utf8; };
+        // No-break spaces (U+00A0, U+2007, U+202F) count as spaces.
+        if (starts("\xC2\xA0")) {
+            out += ' ';
+            i += 2;
+        } else if (starts("\xE2\x80\x87") || starts("\xE2\x80\xAF")) {
+            out += ' ';
+            i += 3;
+        } else if (starts("\xE2\x80\x8B") || starts("\xE2\x80\x8C") || starts("\xE2\x80\x8D") ||
+                   starts("\xE2\x81\xA0") || starts("\xEF\xBB\xBF")) {
+            i += 3;  // zero-width space, (non-)joiner, word joiner, BOM: invisible, dropped
+        } else if (out.find_first_not_of(" \t\r\n") == std::string::npos &&
+                   (starts("\xEF\xBC\x81") || starts("\xEF\xBC\x8F"))) {
+            out += rest[2] == '\x81' ? '!' : '/';  // full-width ！ or ／ as the prefix
+            i += 3;
+        } else {
+            out += text[i++];
+        }
+    }
+    return out;
+}
+
 std::optional<ParsedCommand> parse_command(std::string_view body) {
-    auto s = trim(body);
+    const std::string normalised = normalise_command_text(body);
+    auto s = trim(normalised);
     if (s.size() < 2 || (s[0] != '!' && s[0] != '/')) return std::nullopt;
     ParsedCommand cmd;
     cmd.prefix = s[0];

@@ -23,7 +23,14 @@ struct ParsedCommand {
 /// blank line after them (spec "Rich replies", fallbacks). Other text is returned unchanged.
 std::string strip_reply_fallback(std::string_view body);
 
-/// Parses `body` (already stripped of the reply fallback) as a command: a prefix `!` or `/`,
+/// `text` with the characters people paste without seeing them made plain (a newcomer's
+/// "!casus<no-break space>lijst" got no answer): no-break spaces (U+00A0, U+2007, U+202F)
+/// become spaces, zero-width characters (U+200B-U+200D, U+2060, U+FEFF) are dropped, and a
+/// full-width "！" or "／" before the first visible character becomes "!" or "/".
+std::string normalise_command_text(std::string_view text);
+
+/// Parses `body` (already stripped of the reply fallback, then normalise_command_text) as a
+/// command: a prefix `!` or `/`,
 /// then a name of letters, digits, '-' or '_' ending at whitespace or the end of the text
 /// (a word boundary: "!helpme" is the command "helpme", "!help," is no command). Sentence
 /// punctuation right after the name ("!hulp?", "!hulp!", "!hulp.", "!ping?!") is dropped.

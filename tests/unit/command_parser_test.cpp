@@ -121,3 +121,32 @@ TEST(CommandParser, ItemIds) {
     EXPECT_EQ(parse_item_id("999999999999"), 999999999999);
     EXPECT_EQ(parse_item_id("1234567890123"), std::nullopt);
 }
+
+// Found by a newcomer: a no-break space pasted from Word or typed on a Mac, a zero-width space
+// and a full-width "！" made the bot stay silent in the team room.
+TEST(CommandParser, InvisibleAndFullWidthCharactersArePlain) {
+    auto nbsp = parse_command("!casus\xC2\xA0lijst");
+    ASSERT_TRUE(nbsp);
+    EXPECT_EQ(nbsp->name, "casus");
+    EXPECT_EQ(nbsp->rest, "lijst");
+    auto narrow = parse_command(
+        "!casus\xE2\x80\xAFplan morgen\xC2\xA0"
+        "14:00 Titel");
+    ASSERT_TRUE(narrow);
+    EXPECT_EQ(narrow->args, (std::vector<std::string>{"plan", "morgen", "14:00", "Titel"}));
+    auto zw = parse_command("!ca\xE2\x80\x8Bsus lijst");
+    ASSERT_TRUE(zw);
+    EXPECT_EQ(zw->name, "casus");
+    auto full = parse_command("\xEF\xBC\x81hulp");
+    ASSERT_TRUE(full);
+    EXPECT_EQ(full->name, "hulp");
+    EXPECT_EQ(full->prefix, '!');
+    // Only before the first visible character: a full-width "！" later is text.
+    EXPECT_FALSE(parse_command("hallo \xEF\xBC\x81hulp"));
+    EXPECT_EQ(normalise_command_text("a\xEF\xBC\x81"
+                                     "b"),
+              "a\xEF\xBC\x81"
+              "b");
+    // Other UTF-8 passes unchanged.
+    EXPECT_EQ(normalise_command_text("cliënt — “citaat”"), "cliënt — “citaat”");
+}
