@@ -159,6 +159,12 @@ void sub_lijst(commands::CommandContext& c, std::string_view) {
                                                 {"method", sc.method_title(sc.method(s.method))}});
         if (s.status == "running") md += " " + sc.t("casus.list_running");
     }
+    // The list shows the first sessions only; say how many more there are.
+    const auto total = Sessions(c.s.db).count_upcoming(c.team->name);
+    if (total > static_cast<std::int64_t>(list.size()))
+        md +=
+            "\n\n" + sc.t("casus.list_more",
+                          {{"n", std::to_string(total - static_cast<std::int64_t>(list.size()))}});
     c.reply(md);
 }
 

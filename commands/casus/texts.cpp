@@ -296,6 +296,11 @@ std::vector<TextEntry> casus_texts() {
         {"casus.list_item", "#{id} · {when} · **{title}** ({method})",
          "#{id} · {when} · **{title}** ({method})"},
         {"casus.list_running", "— loopt nu", "— running now"},
+        {"casus.list_more",
+         "En nog {n} later. Bekijk er één met `!casus info <nr>`; oude of dubbele besprekingen "
+         "haal je weg met `!casus annuleer <nr>`.",
+         "And {n} more later. See one with `!case info <nr>`; remove old or double ones with "
+         "`!case cancel <nr>`."},
         {"casus.info_usage", "Welke bespreking? Bijvoorbeeld: `!casus info 12`.",
          "Which discussion? For example: `!case info 12`."},
         {"casus.not_found",

@@ -91,6 +91,13 @@ std::vector<Session> Sessions::upcoming(std::string_view team, int limit) {
     return read_all(st);
 }
 
+std::int64_t Sessions::count_upcoming(std::string_view team) {
+    auto st =
+        db_.prepare("SELECT COUNT(*) FROM casus WHERE team=? AND status IN ('planned','running')");
+    st.bind(1, team);
+    return st.step() ? st.column_int(0) : 0;
+}
+
 std::vector<Session> Sessions::running_in_room(std::string_view room_id) {
     auto st = db_.prepare(select_sql(
         "WHERE room_id=? AND status='running' ORDER BY COALESCE(started_at, start_at) DESC, id "

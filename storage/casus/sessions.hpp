@@ -76,6 +76,8 @@ class Sessions {
 
     /// Sessions of `team` that are planned or running, soonest first.
     std::vector<Session> upcoming(std::string_view team, int limit = 20);
+    /// How many sessions of `team` are planned or running (all of them, beyond any limit).
+    std::int64_t count_upcoming(std::string_view team);
     /// Running sessions in `room_id`, most recently started first.
     std::vector<Session> running_in_room(std::string_view room_id);
     std::optional<Session> by_root(std::string_view root_event_id);

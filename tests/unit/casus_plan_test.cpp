@@ -187,6 +187,28 @@ TEST(CasusPlan, OnlyInTeamRooms) {
     expect_nothing_stored(*h);
 }
 
+// Found by a newcomer: with 29 sessions planned the list showed 20 and said nothing more.
+TEST(CasusPlan, ListSaysHowManyMoreThereAre) {
+    auto h = make_harness(team_config());
+    for (int day = 1; day <= 22; ++day)
+        h->send(kRoom, "@anna:hs",
+                "!casus plan over " + std::to_string(day) + " dagen 10:00 Sessie " +
+                    std::to_string(day));
+    h->take();
+    ASSERT_EQ(count(*h, "SELECT COUNT(*) FROM casus"), 22);
+    h->send(kRoom, "@bob:hs", "!casus lijst");
+    auto body = h->last_body();
+    EXPECT_TRUE(has(body, "Sessie 20")) << body;
+    EXPECT_FALSE(has(body, "Sessie 21")) << body;
+    EXPECT_TRUE(has(body, "En nog 2 later")) << body;
+    h->send(kRoom, "@anna:hs", "!casus annuleer 22");
+    h->send(kRoom, "@anna:hs", "!casus annuleer 21");
+    h->take();
+    ASSERT_EQ(count(*h, "SELECT COUNT(*) FROM casus WHERE status='planned'"), 20);
+    h->send(kRoom, "@bob:hs", "!casus lijst");
+    EXPECT_FALSE(has(h->last_body(), "En nog")) << "all 20 fit";
+}
+
 TEST(CasusPlan, ListAndInfoAcceptHashIds) {
     auto h = make_harness(team_config());
     h->send(kRoom, "@anna:hs", "!casus lijst");
