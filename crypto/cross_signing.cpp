@@ -45,9 +45,11 @@ namespace {
 std::string only_key(const json& cross_signing_key) {
     auto keys = cross_signing_key.find("keys");
     if (keys == cross_signing_key.end() || !keys->is_object() || keys->size() != 1) return "";
-    const auto& [id, value] = *keys->items().begin();
-    if (!value.is_string() || id != "ed25519:" + value.get<std::string>()) return "";
-    return value.get<std::string>();
+    // Not items().begin(): its proxy would outlive the temporary it points into.
+    const auto it = keys->begin();
+    if (!it.value().is_string() || it.key() != "ed25519:" + it.value().get<std::string>())
+        return "";
+    return it.value().get<std::string>();
 }
 
 bool has_usage(const json& cross_signing_key, const char* usage) {
