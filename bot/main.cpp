@@ -38,7 +38,6 @@ int run_bot(const std::string& path, net::BotParts& parts) {
     setup_logging(cfg->log_level);
     auto res = config::load_config_file(path, net::config_sections(parts));
     for (const auto& w : res.warnings) spdlog::warn("{}", w);
-    for (const auto& w : crypto::pickle_key_file_problems(*cfg)) spdlog::warn("e2ee: {}", w);
     boost::asio::io_context io(1);
     SystemClock clock;
     std::unique_ptr<net::Bot> bot;

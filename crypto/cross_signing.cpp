@@ -2,14 +2,13 @@
 
 #include <spdlog/spdlog.h>
 
-#include <ctime>
 #include <filesystem>
 #include <system_error>
 
 #include "crypto/device_identity.hpp"
+#include "lib/wanneer/wanneer.hpp"
 #include "matrix/base64.hpp"
 #include "matrix/signing.hpp"
-#include "storage/crypto/migrations.hpp"
 
 namespace dialoog::crypto {
 
@@ -67,15 +66,6 @@ json cross_signing_key(const std::string& user_id, const char* usage,
                 {"keys", {{"ed25519:" + public_key, public_key}}}};
 }
 
-std::string utc_text(std::int64_t ms) {
-    std::time_t t = static_cast<std::time_t>(ms / 1000);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
-
 /// The recovery file's text: what it is, for whom, and the master key's seed (unpadded
 /// base64, the form secret storage uses for m.cross_signing.master).
 std::string recovery_text(const std::string& user_id, const olm::PkSigning& master,
@@ -87,7 +77,8 @@ std::string recovery_text(const std::string& user_id, const olm::PkSigning& mast
            "user_id: " +
            user_id + "\nmaster_public_key: " + master.public_key() +
            "\nmaster_private_key: " + matrix::unpadded_base64_encode(master.seed()) +
-           "\ncreated_utc: " + utc_text(now_ms) + "\n";
+           "\ncreated_utc: " +
+           wanneer::format_utc_iso(wanneer::UtcMs{std::chrono::milliseconds{now_ms}}) + "\n";
 }
 
 }  // namespace
@@ -124,7 +115,6 @@ ServerView inspect_own_keys(const matrix::KeysQueryResponse& r, const std::strin
 Result<std::optional<CrossSigning>, std::string> CrossSigning::open(storage::Database& db,
                                                                     const PickleKey& key,
                                                                     const Clock& clock) {
-    storage::migrate_owner(db, kCryptoSchemaOwner, crypto_migrations());
     auto row = CrossSigningStore(db).load();
     if (!row) return std::optional<CrossSigning>{};
     auto ssk = olm::PkSigning::unpickle(row->self_signing_pickle, key.view());
@@ -144,7 +134,6 @@ Result<CrossSigning, std::string> CrossSigning::create(storage::Database& db, co
                                                        const std::string& user_id,
                                                        const std::string& recovery_path,
                                                        bool replace_on_server) {
-    storage::migrate_owner(db, kCryptoSchemaOwner, crypto_migrations());
     auto master = olm::PkSigning::generate();
     auto ssk = olm::PkSigning::generate();
     if (!master || !ssk) return std::string("cannot make the cross-signing keys (random failed)");

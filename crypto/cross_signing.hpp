@@ -64,8 +64,8 @@ ServerView inspect_own_keys(const matrix::KeysQueryResponse& r, const std::strin
 class CrossSigning {
   public:
     /// The identity stored in `db`, or nullopt when none was made. Fails (a message for the
-    /// admin) when `key` does not open the stored self-signing key. Migrates the crypto
-    /// tables first. Throws storage::DbError.
+    /// admin) when `key` does not open the stored self-signing key. Call after
+    /// open_device_identity, which migrates the crypto tables. Throws storage::DbError.
     static Result<std::optional<CrossSigning>, std::string> open(storage::Database& db,
                                                                  const PickleKey& key,
                                                                  const Clock& clock);
@@ -75,7 +75,8 @@ class CrossSigning {
     /// `recovery_path` (a new file, mode 0600, flushed; an existing file there is first
     /// renamed to "<path>.replaced-<UTC ms>", never overwritten); then saves the row (with
     /// `replace_on_server`) in a committed transaction, replacing a stored identity. The
-    /// master key's private part is dropped when this returns. Fails (a message for the admin,
+    /// master key's private part is dropped when this returns. Call after open_device_identity
+    /// (which migrates the crypto tables). Fails (a message for the admin,
     /// never a key) when a key cannot be made or the file cannot be written; nothing is saved
     /// then. Throws storage::DbError.
     static Result<CrossSigning, std::string> create(storage::Database& db, const PickleKey& key,

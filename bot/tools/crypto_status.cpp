@@ -2,7 +2,6 @@
 // `crypto reset-identity`. Status opens the database without migrating it and needs no pickle
 // key: the public keys and the upload bookkeeping are stored beside the encrypted account and
 // the cross-signing keys (storage/crypto/).
-#include <ctime>
 #include <filesystem>
 #include <iostream>
 
@@ -21,15 +20,6 @@
 namespace dialoog::tools {
 
 namespace {
-
-std::string utc_text(std::int64_t ms) {
-    std::time_t t = static_cast<std::time_t>(ms / 1000);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M UTC", &tm);
-    return buf;
-}
 
 /// What crypto_cross_signing.server_state means, for the admin.
 const char* server_state_text(const std::string& state) {
@@ -74,7 +64,7 @@ void print_cross_signing(const std::optional<crypto::CrossSigningRow>& cs, std::
     if (cs->server_checked_ms == 0)
         out << "server view: not checked yet\n";
     else
-        out << "server view (checked by the bot " << utc_text(cs->server_checked_ms)
+        out << "server view (checked by the bot " << utc_ms_text(cs->server_checked_ms)
             << "): " << server_state_text(cs->server_state) << "\n";
 }
 

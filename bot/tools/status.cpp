@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "lib/wanneer/wanneer.hpp"
 #include "storage/backup.hpp"
 #include "storage/database.hpp"
 #include "storage/jobs.hpp"
@@ -13,16 +14,9 @@
 
 namespace dialoog::tools {
 
-namespace {
-std::string iso_utc(std::int64_t ms) {
-    std::time_t t = ms / 1000;
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
+std::string utc_ms_text(std::int64_t ms) {
+    return wanneer::format_utc_iso(wanneer::UtcMs{std::chrono::milliseconds{ms}});
 }
-}  // namespace
 
 int print_status(const config::Config& cfg, std::ostream& out) {
     if (cfg.storage.empty() || !std::filesystem::is_regular_file(cfg.storage)) {
@@ -37,7 +31,8 @@ int print_status(const config::Config& cfg, std::ostream& out) {
         storage::KvStore kv(db);
         out << "database: " << cfg.storage << "\n";
         auto last = kv.get("last_sync_ms");
-        out << "last sync: " << (last ? iso_utc(std::stoll(*last)) : std::string("never")) << "\n";
+        out << "last sync: " << (last ? utc_ms_text(std::stoll(*last)) : std::string("never"))
+            << "\n";
         out << "sync position saved: " << (kv.get("next_batch") ? "yes" : "no") << "\n";
         out << "\nrooms:\n";
         for (const auto& r : storage::Rooms(db).all()) {
@@ -59,10 +54,10 @@ int print_status(const config::Config& cfg, std::ostream& out) {
         for (const auto& f : outbox.failed_rows(20))
             out << "  failed #" << f.id << " " << storage::to_string(f.kind) << " "
                 << f.room_id.value_or(f.target_user.value_or("")) << " created "
-                << iso_utc(f.created_at) << " attempts " << f.attempts << "\n";
+                << utc_ms_text(f.created_at) << " attempts " << f.attempts << "\n";
         out << "\nnext scheduled jobs:\n";
         for (const auto& j : storage::Jobs(db).upcoming(10))
-            out << "  " << iso_utc(j.due_at) << "  " << j.kind << "  " << j.key << "\n";
+            out << "  " << utc_ms_text(j.due_at) << "  " << j.kind << "  " << j.key << "\n";
         return 0;
     } catch (const std::exception& e) {
         std::cerr << "cannot read the database: " << e.what() << "\n";

@@ -3,6 +3,7 @@
 // feature tools (parse-when, scrub, nudge-check, digest, inbreng-export), crypto status and
 // crypto reset-identity.
 
+#include <cstdint>
 #include <iosfwd>
 #include <string>
 
@@ -12,6 +13,9 @@
 #include "config/config.hpp"
 
 namespace dialoog::tools {
+
+/// `ms` (UTC ms since the epoch) as "2026-12-07T22:00:00Z", for the tools' output.
+std::string utc_ms_text(std::int64_t ms);
 
 /// Prints rooms, teams, outbox (pending, failed rows), next jobs and the last sync time.
 /// Returns the process exit code.
