@@ -79,8 +79,8 @@ std::string normalise_command_text(std::string_view text) {
         } else if (starts("\xE2\x80\x8B") || starts("\xE2\x80\x8C") || starts("\xE2\x80\x8D") ||
                    starts("\xE2\x81\xA0") || starts("\xEF\xBB\xBF")) {
             i += 3;  // zero-width space, (non-)joiner, word joiner, BOM: invisible, dropped
-        } else if (out.find_first_not_of(" \t\r\n") == std::string::npos &&
-                   (starts("\xEF\xBC\x81") || starts("\xEF\xBC\x8F"))) {
+        } else if ((starts("\xEF\xBC\x81") || starts("\xEF\xBC\x8F")) &&
+                   out.find_first_not_of(" \t\r\n") == std::string::npos) {
             out += rest[2] == '\x81' ? '!' : '/';  // full-width ！ or ／ as the prefix
             i += 3;
         } else {
